@@ -1,0 +1,143 @@
+package dev.containerize;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.containerize.build.BuildState;
+import dev.containerize.build.NodeBuild;
+import dev.containerize.image.AppLayout;
+import dev.containerize.image.ImagePlan;
+import dev.containerize.image.ImagePlanner;
+import dev.containerize.image.LayerReport;
+import dev.containerize.image.NodeAppLayout;
+import dev.containerize.jib.BuildResult;
+import dev.containerize.jib.ImageTarget;
+import dev.containerize.jib.JibImageWriter;
+import dev.containerize.node.NodeProject;
+import dev.containerize.node.NodeRuntime;
+import dev.containerize.node.StartCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Containerizes one Node.js project: read, install and build, plan, then render with Jib. */
+public final class ContainerBuild {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final BuildLog log;
+
+  /** Creates a build that reports to {@code log}. */
+  public ContainerBuild(BuildLog log) {
+    this.log = log;
+  }
+
+  /** Runs {@code request} and returns what was built. */
+  public BuildResult run(ContainerRequest request) {
+    NodeProject project = read(request);
+    log.info("Containerizing " + project.displayName() + " as " + request.target().image());
+    if (request.node().skip()) {
+      log.info("Install and build: skipped (node.skip), using the project as it is");
+    } else {
+      nodeBuild(request).run(project, request.node().buildScript());
+    }
+    ImagePlan plan = plan(request, project);
+    new LayerReport(BuildState.load(stateDir(request).resolve("layers.properties")), log)
+        .report(plan);
+    log.info(describeTarget(request.target()));
+    BuildResult result =
+        new JibImageWriter(log, request.toolVersion())
+            .write(plan, request.target(), request.registries());
+    writeResult(request.buildDirectory().resolve("container-image.json"), result);
+    log.info("Built " + result.image() + "@" + result.imageDigest());
+    return result;
+  }
+
+  private NodeProject read(ContainerRequest request) {
+    int machineMajor = NodeRuntime.buildMachineMajor();
+    NodeProject project =
+        NodeProject.read(request.projectDirectory(), request.node().packageManager(), machineMajor);
+    if (project.nodeVersion().major() != machineMajor) {
+      log.warn(
+          "The image gets Node.js "
+              + project.nodeVersion().major()
+              + " ("
+              + project.nodeVersion().source()
+              + "), but the build runs on Node.js "
+              + machineMajor
+              + ": native addons are compiled for the build machine's Node.js and may not"
+              + " load in the image. Build with Node.js "
+              + project.nodeVersion().major()
+              + " or set <from><image>.");
+    }
+    return project;
+  }
+
+  private NodeBuild nodeBuild(ContainerRequest request) {
+    return new NodeBuild(
+        log, stateDir(request).resolve("build.properties"), request.node().buildEnvironment());
+  }
+
+  private ImagePlan plan(ContainerRequest request, NodeProject project) {
+    String workdir = ImagePlanner.workingDirectory(request.container());
+    AppLayout layout = NodeAppLayout.of(project, startCommand(request, project), workdir);
+    return ImagePlanner.plan(
+        layout,
+        request.container(),
+        project.nodeVersion().defaultBaseImage(),
+        labels(project, request.buildLabels()));
+  }
+
+  private StartCommand startCommand(ContainerRequest request, NodeProject project) {
+    List<String> configured = request.container().entrypoint();
+    StartCommand start =
+        configured.isEmpty()
+            ? StartCommand.derive(project.packageJson(), project.directory())
+            : new StartCommand(configured, Map.of(), "<container><entrypoint>");
+    log.info("Start command: " + String.join(" ", start.command()) + " (" + start.source() + ")");
+    return start;
+  }
+
+  private static Map<String, String> labels(NodeProject project, Map<String, String> fallback) {
+    Map<String, String> labels = new TreeMap<>(fallback);
+    String prefix = "org.opencontainers.image.";
+    var pkg = project.packageJson();
+    pkg.name().ifPresent(v -> labels.put(prefix + "title", v));
+    pkg.version().ifPresent(v -> labels.put(prefix + "version", v));
+    pkg.description().ifPresent(v -> labels.put(prefix + "description", v));
+    pkg.license().ifPresent(v -> labels.put(prefix + "licenses", v));
+    pkg.homepage().ifPresent(v -> labels.put(prefix + "url", v));
+    pkg.repositoryUrl().ifPresent(v -> labels.put(prefix + "source", v));
+    return labels;
+  }
+
+  private static String describeTarget(ImageTarget target) {
+    return switch (target.kind()) {
+      case REGISTRY -> "Push: " + target.image() + tagsText(target);
+      case TAR -> "Tar: " + target.tarFile() + " as " + target.image();
+      case DOCKER -> "Docker: loading " + target.image() + tagsText(target);
+    };
+  }
+
+  private static String tagsText(ImageTarget target) {
+    return target.tags().isEmpty() ? "" : " (also tagged " + String.join(", ", target.tags()) + ")";
+  }
+
+  private static Path stateDir(ContainerRequest request) {
+    return request.buildDirectory().resolve("container");
+  }
+
+  private static void writeResult(Path file, BuildResult result) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), "container-image", ".tmp");
+      JSON.writeValue(temp.toFile(), result);
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.containerize.build;
+
+import dev.containerize.BuildLog;
+import dev.containerize.EnvironmentException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a child process in a folder, streaming its output to the build log line by line. */
+public final class ProcessRunner {
+  private static final int TAIL_LINES = 15;
+
+  private final BuildLog log;
+  private final Map<String, String> environment;
+
+  /** Creates a runner whose children see the current environment plus {@code environment}. */
+  public ProcessRunner(BuildLog log, Map<String, String> environment) {
+    this.log = log;
+    this.environment = environment;
+  }
+
+  /** What a finished process left behind: its exit code and its last lines of output. */
+  public record Result(int exitCode, List<String> tail) {
+    /** Whether the process exited with code 0. */
+    public boolean succeeded() {
+      return exitCode == 0;
+    }
+
+    /** The last output lines, indented, one per line, for an error message. */
+    public String tailText() {
+      return tail.isEmpty() ? "  (no output)" : "  " + String.join("\n  ", tail);
+    }
+  }
+
+  /** Runs {@code command} in {@code directory} and waits for it. */
+  public Result run(List<String> command, Path directory) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = start(builder, command);
+    Deque<String> tail = new ArrayDeque<>();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = out.readLine()) != null) {
+        log.info("  " + line);
+        tail.addLast(line);
+        if (tail.size() > TAIL_LINES) {
+          tail.removeFirst();
+        }
+      }
+      return new Result(process.waitFor(), List.copyOf(tail));
+    } catch (IOException e) {
+      throw new EnvironmentException("Lost the output of `" + String.join(" ", command) + "`", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("Interrupted while `" + String.join(" ", command) + "` ran");
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+
+  private static Process start(ProcessBuilder builder, List<String> command) {
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          "Cannot run `"
+              + String.join(" ", command)
+              + "`: "
+              + e.getMessage()
+              + ". Install "
+              + command.get(0)
+              + " and put it on the PATH of the Maven process.",
+          e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.containerize.image;
+
+import dev.containerize.ProjectException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Combines the app's layout with the user's settings into the one plan both renderers use. */
+public final class ImagePlanner {
+  private ImagePlanner() {}
+
+  /**
+   * Plans the image of an app laid out by {@code layout}.
+   *
+   * @param defaultBaseImage the base image to use when the settings name none
+   * @param projectLabels labels derived from the project ({@code org.opencontainers.image.*})
+   */
+  public static ImagePlan plan(
+      AppLayout layout,
+      ContainerSettings settings,
+      String defaultBaseImage,
+      Map<String, String> projectLabels) {
+    SortedMap<String, String> env = new TreeMap<>(layout.environment());
+    env.putAll(settings.environment());
+    SortedMap<String, String> labels = new TreeMap<>(projectLabels);
+    labels.putAll(settings.labels());
+    SortedSet<Integer> ports = new TreeSet<>(layout.ports());
+    settings.ports().forEach(p -> ports.add(parsePort(p)));
+    return new ImagePlan(
+        orDefault(settings.baseImage(), defaultBaseImage),
+        layout.layers(),
+        settings.entrypoint().isEmpty() ? layout.entrypoint() : List.copyOf(settings.entrypoint()),
+        List.copyOf(settings.arguments()),
+        env,
+        checkUser(orDefault(settings.user(), ContainerSettings.DEFAULT_USER)),
+        layout.workingDirectory(),
+        ports,
+        labels,
+        creationTime(settings.creationTime()));
+  }
+
+  /** The working directory the settings ask for, checked to be absolute. */
+  public static String workingDirectory(ContainerSettings settings) {
+    String dir =
+        orDefault(settings.workingDirectory(), ContainerSettings.DEFAULT_WORKING_DIRECTORY);
+    if (!dir.startsWith("/") || dir.contains("..")) {
+      throw new ProjectException(
+          "<container><workingDirectory> (-Dcontainer.workingDirectory) is \""
+              + dir
+              + "\": it must be an absolute path in the image, such as /app.");
+    }
+    return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+  }
+
+  static int parsePort(String value) {
+    String number = value.trim().replaceFirst("(?i)/tcp$", "");
+    try {
+      int port = Integer.parseInt(number);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the fix
+    }
+    throw new ProjectException(
+        "<container><ports> (-Dcontainer.ports) holds \""
+            + value
+            + "\", which is not a TCP port: give numbers from 1 to 65535, such as 3000.");
+  }
+
+  private static String checkUser(String user) {
+    if (!user.matches("\\d+(:\\d+)?")) {
+      throw new ProjectException(
+          "<container><user> (-Dcontainer.user) is \""
+              + user
+              + "\": give a numeric user, and optionally group, such as 1000:1000, so that"
+              + " the runtime can check it is not root without reading /etc/passwd.");
+    }
+    return user;
+  }
+
+  static Instant creationTime(String value) {
+    if (value == null || value.isBlank() || value.equalsIgnoreCase("EPOCH")) {
+      return Instant.EPOCH;
+    }
+    if (value.equalsIgnoreCase("USE_CURRENT_TIMESTAMP")) {
+      return Instant.now();
+    }
+    try {
+      return Instant.parse(value.trim());
+    } catch (DateTimeParseException e) {
+      throw new ProjectException(
+          "<container><creationTime> (-Dcontainer.creationTime) is \""
+              + value
+              + "\": use EPOCH (the default, reproducible), USE_CURRENT_TIMESTAMP or an"
+              + " ISO-8601 instant such as 2026-01-01T00:00:00Z.");
+    }
+  }
+
+  private static String orDefault(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+}

@@ -1,0 +1,65 @@
+package dev.containerize.image;
+
+import dev.containerize.BuildLog;
+import dev.containerize.build.BuildState;
+import dev.containerize.build.Fingerprint;
+import java.util.Locale;
+
+/** Logs one line per layer: what it holds, its size and whether it changed since the last build. */
+public final class LayerReport {
+  private final BuildState state;
+  private final BuildLog log;
+
+  /** Creates a report that remembers layer fingerprints in {@code state}. */
+  public LayerReport(BuildState state, BuildLog log) {
+    this.state = state;
+    this.log = log;
+  }
+
+  /** Logs the layers of {@code plan} and records their fingerprints. */
+  public void report(ImagePlan plan) {
+    for (ImageLayer layer : plan.layers()) {
+      String fingerprint = fingerprint(layer);
+      boolean unchanged = state.get(layer.name()).filter(fingerprint::equals).isPresent();
+      long files = layer.files().stream().filter(f -> !f.isDirectory()).count();
+      log.info(
+          String.format(
+              Locale.ROOT,
+              "Layer %-14s %,7d files %10s  %s",
+              layer.name() + ":",
+              files,
+              humanSize(layer.size()),
+              unchanged ? "unchanged (cached)" : "changed"));
+      if (!unchanged) {
+        state.put(layer.name(), fingerprint);
+      }
+    }
+  }
+
+  static String fingerprint(ImageLayer layer) {
+    Fingerprint fp = Fingerprint.start();
+    for (ImageFile file : layer.files()) {
+      fp.add(file.path()).add(Integer.toOctalString(file.mode())).add(file.owner());
+      if (!file.isDirectory()) {
+        java.io.File source = file.source().toFile();
+        fp.add(source.length() + ":" + source.lastModified());
+      }
+    }
+    return fp.hex();
+  }
+
+  /** A size in bytes as a short human-readable text, such as {@code 12.3 MB}. */
+  public static String humanSize(long bytes) {
+    if (bytes < 1000) {
+      return bytes + " B";
+    }
+    String[] units = {"kB", "MB", "GB", "TB"};
+    double value = bytes;
+    int unit = -1;
+    while (value >= 1000 && unit < units.length - 1) {
+      value /= 1000;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.containerize.image;
+
+import dev.containerize.ProjectException;
+import dev.containerize.node.NodeProject;
+import dev.containerize.node.PackageManager;
+import dev.containerize.node.ProductionDependencies;
+import dev.containerize.node.StartCommand;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The layout of a plain Node.js app: production {@code node_modules} in one layer, the app's own
+ * files in the next, started with {@code node}.
+ */
+public final class NodeAppLayout implements AppLayout {
+  private final List<ImageLayer> layers;
+  private final StartCommand start;
+  private final String workingDirectory;
+
+  private NodeAppLayout(List<ImageLayer> layers, StartCommand start, String workingDirectory) {
+    this.layers = layers;
+    this.start = start;
+    this.workingDirectory = workingDirectory;
+  }
+
+  /** Lays out {@code project}, which has been installed and built, under {@code workdir}. */
+  public static NodeAppLayout of(NodeProject project, StartCommand start, String workdir) {
+    FileTree tree = new FileTree(project.directory());
+    ImageLayer dependencies =
+        new ImageLayer("dependencies", dependencyFiles(project, tree, workdir));
+    ImageLayer app = new ImageLayer("app", appFiles(project.directory(), tree, workdir));
+    checkEntryFile(project, start, app, workdir);
+    return new NodeAppLayout(List.of(dependencies, app), start, workdir);
+  }
+
+  /** The production packages of {@code project} under {@code workdir/node_modules}. */
+  static List<ImageFile> dependencyFiles(NodeProject project, FileTree tree, String workdir) {
+    if (project.packageManager() != PackageManager.NPM) {
+      // TODO(#5): production closures of pnpm and yarn projects.
+      throw new ProjectException(
+          project.directory()
+              + " is installed with "
+              + project.packageManager().command()
+              + ", which this version of the plugin cannot containerize yet. Use npm (a"
+              + " package-lock.json) for now.");
+    }
+    ProductionDependencies deps = ProductionDependencies.fromNpmLockfile(project.requireLockfile());
+    Path nodeModules = project.directory().resolve("node_modules");
+    return tree.walk(
+        nodeModules,
+        workdir + "/node_modules",
+        new FileTree.Filter() {
+          @Override
+          public boolean skipsDirectory(String relative) {
+            return deps.skipsDirectory("node_modules/" + relative);
+          }
+
+          @Override
+          public boolean keepsFile(String relative) {
+            return deps.keepsFile("node_modules/" + relative);
+          }
+        });
+  }
+
+  /** The app's own files: everything the ignore rules let through. */
+  static List<ImageFile> appFiles(Path projectDir, FileTree tree, String workdir) {
+    IgnoreRules rules = IgnoreRules.of(projectDir);
+    return tree.walk(
+        projectDir,
+        workdir,
+        new FileTree.Filter() {
+          @Override
+          public boolean skipsDirectory(String relative) {
+            return rules.excludes(relative);
+          }
+
+          @Override
+          public boolean keepsFile(String relative) {
+            return !rules.excludes(relative);
+          }
+        });
+  }
+
+  private static void checkEntryFile(
+      NodeProject project, StartCommand start, ImageLayer app, String workdir) {
+    start
+        .entryFile()
+        .filter(f -> !f.startsWith("/"))
+        .ifPresent(
+            entry -> {
+              String inImage = workdir + "/" + Path.of(entry).normalize().toString();
+              boolean present = app.files().stream().anyMatch(f -> f.path().equals(inImage));
+              if (!present && !hasImplicitExtension(app, inImage)) {
+                throw new ProjectException(
+                    "The start command ("
+                        + start.source()
+                        + ") runs "
+                        + entry
+                        + ", but "
+                        + project.directory().resolve(entry)
+                        + " does not exist after the build or is excluded by .dockerignore."
+                        + " Fix the path, or set <container><entrypoint>.");
+              }
+            });
+  }
+
+  private static boolean hasImplicitExtension(ImageLayer app, String inImage) {
+    return app.files().stream()
+        .anyMatch(
+            f ->
+                f.path().equals(inImage + ".js")
+                    || f.path().equals(inImage + "/index.js")
+                    || f.path().equals(inImage + "/package.json"));
+  }
+
+  @Override
+  public List<ImageLayer> layers() {
+    return layers;
+  }
+
+  @Override
+  public List<String> entrypoint() {
+    return start.command();
+  }
+
+  @Override
+  public Map<String, String> environment() {
+    Map<String, String> env = new TreeMap<>(start.environment());
+    env.put("NODE_ENV", "production");
+    return env;
+  }
+
+  @Override
+  public Set<Integer> ports() {
+    return Set.of();
+  }
+
+  @Override
+  public String workingDirectory() {
+    return workingDirectory;
+  }
+}

@@ -1,0 +1,195 @@
+package dev.containerize.jib;
+
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.CredentialRetriever;
+import com.google.cloud.tools.jib.api.DockerDaemonImage;
+import com.google.cloud.tools.jib.api.ImageReference;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.LogEvent;
+import com.google.cloud.tools.jib.api.RegistryException;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.TarImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FileEntry;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.Port;
+import dev.containerize.BuildLog;
+import dev.containerize.EnvironmentException;
+import dev.containerize.ProjectException;
+import dev.containerize.image.ImageFile;
+import dev.containerize.image.ImageLayer;
+import dev.containerize.image.ImagePlan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+/** Renders an {@link ImagePlan} with Jib Core and sends it to its target. */
+public final class JibImageWriter {
+  /** Every file in every layer gets this time, so that layers depend only on content. */
+  static final Instant FILE_TIME = Instant.ofEpochSecond(1);
+
+  /**
+   * Options for talking to registries and caching.
+   *
+   * @param allowInsecureRegistries whether plain HTTP and unverified TLS are allowed
+   * @param baseImageCache the folder that caches base image layers, shared between builds
+   * @param applicationCache the folder that caches this project's layers
+   * @param fromCredentials where to look for the base image registry's credentials
+   * @param toCredentials where to look for the target registry's credentials
+   */
+  public record Options(
+      boolean allowInsecureRegistries,
+      Path baseImageCache,
+      Path applicationCache,
+      CredentialSource fromCredentials,
+      CredentialSource toCredentials) {}
+
+  private final BuildLog log;
+  private final String toolVersion;
+
+  /** Creates a writer that reports to {@code log}. */
+  public JibImageWriter(BuildLog log, String toolVersion) {
+    this.log = log;
+    this.toolVersion = toolVersion;
+  }
+
+  /** Builds the image of {@code plan} and sends it to {@code target}. */
+  public BuildResult write(ImagePlan plan, ImageTarget target, Options options) {
+    ImageReference base = parse(plan.baseImage(), "<from><image> (-Dcontainer.from.image)");
+    ImageReference to = parse(target.image(), "<to><image> (-Dcontainer.to.image or -Dimage)");
+    target.tags().forEach(JibImageWriter::checkTag);
+    RegistryImage from = RegistryImage.named(base);
+    from.addCredentialRetriever(retriever(options.fromCredentials(), base.getRegistry()));
+    JibContainerBuilder builder = configure(Jib.from(from), plan);
+    Containerizer containerizer = containerizer(target, to, options);
+    try {
+      JibContainer container = builder.containerize(containerizer);
+      return new BuildResult(
+          to.toString(),
+          container.getDigest().toString(),
+          container.getImageId().toString(),
+          container.getTags().stream().sorted().toList());
+    } catch (ExecutionException e) {
+      throw RegistryFailures.explain(e.getCause(), base, to);
+    } catch (RegistryException e) {
+      throw RegistryFailures.explain(e, base, to);
+    } catch (CacheDirectoryCreationException | IOException e) {
+      throw new EnvironmentException(
+          "Cannot write the image caches under "
+              + options.applicationCache()
+              + " or "
+              + options.baseImageCache()
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("Interrupted while building " + to, e);
+    }
+  }
+
+  private JibContainerBuilder configure(JibContainerBuilder builder, ImagePlan plan) {
+    return builder
+        .setFileEntriesLayers(plan.layers().stream().map(JibImageWriter::toJib).toList())
+        .setEntrypoint(plan.entrypoint())
+        .setProgramArguments(plan.arguments().isEmpty() ? null : plan.arguments())
+        .setEnvironment(plan.environment())
+        .setUser(plan.user())
+        .setWorkingDirectory(AbsoluteUnixPath.get(plan.workingDirectory()))
+        .setExposedPorts(plan.ports().stream().map(Port::tcp).collect(Collectors.toSet()))
+        .setLabels(plan.labels())
+        .setCreationTime(plan.creationTime());
+  }
+
+  static FileEntriesLayer toJib(ImageLayer layer) {
+    FileEntriesLayer.Builder builder = FileEntriesLayer.builder().setName(layer.name());
+    for (ImageFile file : layer.files()) {
+      builder.addEntry(
+          new FileEntry(
+              file.isDirectory() ? Path.of("/") : file.source(),
+              AbsoluteUnixPath.get(file.path()),
+              FilePermissions.fromOctalString(String.format("%03o", file.mode())),
+              FILE_TIME,
+              file.owner()));
+    }
+    return builder.build();
+  }
+
+  private Containerizer containerizer(ImageTarget target, ImageReference to, Options options) {
+    Containerizer containerizer =
+        switch (target.kind()) {
+          case REGISTRY -> {
+            RegistryImage image = RegistryImage.named(to);
+            image.addCredentialRetriever(retriever(options.toCredentials(), to.getRegistry()));
+            yield Containerizer.to(image);
+          }
+          case TAR -> Containerizer.to(TarImage.at(target.tarFile()).named(to));
+          case DOCKER -> Containerizer.to(DockerDaemonImage.named(to));
+        };
+    target.tags().forEach(containerizer::withAdditionalTag);
+    return containerizer
+        .setAllowInsecureRegistries(options.allowInsecureRegistries())
+        .setBaseImageLayersCache(options.baseImageCache())
+        .setApplicationLayersCache(options.applicationCache())
+        .setToolName("container-maven-plugin")
+        .setToolVersion(toolVersion)
+        .addEventHandler(LogEvent.class, this::onJibLog);
+  }
+
+  private CredentialRetriever retriever(CredentialSource source, String registry) {
+    return () -> {
+      Optional<RegistryCredential> found = source.find(registry);
+      found.ifPresent(c -> log.debug("Using the " + c + " for " + registry));
+      return found.map(c -> Credential.from(c.username(), c.password()));
+    };
+  }
+
+  private void onJibLog(LogEvent event) {
+    boolean warning =
+        event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN;
+    if (warning && !isExpectedNotice(event.getMessage())) {
+      log.warn(event.getMessage());
+    } else {
+      log.debug(event.getMessage());
+    }
+  }
+
+  /** Notices that follow from a choice the user made (insecure registries, a tagged base). */
+  private static boolean isExpectedNotice(String message) {
+    return message.contains("does not use a specific image digest")
+        || message.startsWith("Cannot verify server at")
+        || message.startsWith("Failed to connect to") && message.contains("with HTTP");
+  }
+
+  private static ImageReference parse(String reference, String parameter) {
+    try {
+      return ImageReference.parse(reference);
+    } catch (InvalidImageReferenceException | RuntimeException e) {
+      throw new ProjectException(
+          parameter
+              + " is \""
+              + reference
+              + "\", which is not a valid image reference. Use REGISTRY/REPOSITORY:TAG, for"
+              + " example registry.example.com/team/app:1.0 (lower-case repository).");
+    }
+  }
+
+  private static void checkTag(String tag) {
+    if (!tag.matches("[\\w][\\w.-]{0,127}")) {
+      throw new ProjectException(
+          "<to><tags> (-Dcontainer.to.tags) holds \""
+              + tag
+              + "\", which is not a valid tag: use letters, digits, '_', '.' and '-', at most"
+              + " 128, not starting with '.' or '-'.");
+    }
+  }
+}
