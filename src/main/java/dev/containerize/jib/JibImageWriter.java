@@ -67,9 +67,7 @@ public final class JibImageWriter {
     ImageReference base = parse(plan.baseImage(), "<from><image> (-Dcontainer.from.image)");
     ImageReference to = parse(target.image(), "<to><image> (-Dcontainer.to.image or -Dimage)");
     target.tags().forEach(JibImageWriter::checkTag);
-    RegistryImage from = RegistryImage.named(base);
-    from.addCredentialRetriever(retriever(options.fromCredentials(), base.getRegistry()));
-    JibContainerBuilder builder = configure(Jib.from(from), plan);
+    JibContainerBuilder builder = configure(from(base, options), plan);
     Containerizer containerizer = containerizer(target, to, options);
     try {
       JibContainer container = builder.containerize(containerizer);
@@ -95,6 +93,15 @@ public final class JibImageWriter {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("Interrupted while building " + to, e);
     }
+  }
+
+  private JibContainerBuilder from(ImageReference base, Options options) {
+    if (base.isScratch()) {
+      return Jib.fromScratch();
+    }
+    RegistryImage from = RegistryImage.named(base);
+    from.addCredentialRetriever(retriever(options.fromCredentials(), base.getRegistry()));
+    return Jib.from(from);
   }
 
   private JibContainerBuilder configure(JibContainerBuilder builder, ImagePlan plan) {
