@@ -77,10 +77,16 @@ public final class JibImageWriter {
           container.getImageId().toString(),
           container.getTags().stream().sorted().toList());
     } catch (ExecutionException e) {
-      throw RegistryFailures.explain(e.getCause(), base, to);
+      throw target.kind() == ImageTarget.Kind.DOCKER && e.getCause() instanceof IOException io
+          ? dockerFailed(io)
+          : RegistryFailures.explain(e.getCause(), base, to);
     } catch (RegistryException e) {
       throw RegistryFailures.explain(e, base, to);
-    } catch (CacheDirectoryCreationException | IOException e) {
+    } catch (IOException e) {
+      throw target.kind() == ImageTarget.Kind.DOCKER
+          ? dockerFailed(e)
+          : new EnvironmentException("Cannot write " + describe(target, options) + ": " + e, e);
+    } catch (CacheDirectoryCreationException e) {
       throw new EnvironmentException(
           "Cannot write the image caches under "
               + options.applicationCache()
@@ -93,6 +99,22 @@ public final class JibImageWriter {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("Interrupted while building " + to, e);
     }
+  }
+
+  private static EnvironmentException dockerFailed(IOException e) {
+    return new EnvironmentException(
+        "Loading the image into Docker failed ("
+            + RegistryFailures.oneLine(e.getMessage())
+            + "). container:docker-build needs the `docker` client on the PATH and a running"
+            + " Docker engine; without one, use container:build (push to a registry) or"
+            + " container:build-tar.",
+        e);
+  }
+
+  private static String describe(ImageTarget target, Options options) {
+    return target.kind() == ImageTarget.Kind.TAR
+        ? target.tarFile().toString()
+        : "the layer caches under " + options.applicationCache();
   }
 
   private JibContainerBuilder from(ImageReference base, Options options) {

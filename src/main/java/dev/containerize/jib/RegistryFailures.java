@@ -21,7 +21,7 @@ final class RegistryFailures {
    */
   static RuntimeException explain(Throwable failure, ImageReference base, ImageReference to) {
     Throwable root = rootCause(failure);
-    String detail = String.valueOf(failure.getMessage());
+    String detail = oneLine(failure.getMessage());
     if (failure instanceof RegistryUnauthorizedException unauthorized) {
       return unauthorized(unauthorized, base, to);
     }
@@ -38,7 +38,7 @@ final class RegistryFailures {
           "The registry "
               + registryOf(failure, base, to)
               + " is not served over HTTPS with a certificate this JVM trusts ("
-              + root.getMessage()
+              + oneLine(root.getMessage())
               + "). Give it a trusted certificate, or, for a registry you control, set"
               + " <allowInsecureRegistries>true</allowInsecureRegistries>"
               + " (-Dcontainer.allowInsecureRegistries=true).");
@@ -51,7 +51,7 @@ final class RegistryFailures {
           "Cannot reach the registry ("
               + root.getClass().getSimpleName()
               + ": "
-              + root.getMessage()
+              + oneLine(root.getMessage())
               + ") while building "
               + to
               + " on "
@@ -102,6 +102,11 @@ final class RegistryFailures {
     return text.contains(base.getRegistry()) && !text.contains(to.getRegistry())
         ? base.getRegistry()
         : to.getRegistry();
+  }
+
+  /** The message on one line, so that Maven's error line holds all of it. */
+  static String oneLine(String message) {
+    return String.valueOf(message).replaceAll("\\s+", " ").trim();
   }
 
   private static Throwable rootCause(Throwable failure) {
