@@ -6,6 +6,10 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$1 port=$2 secure_port=$3
+# A fresh registry every run: a blob left by an earlier run would hide an upload.
+"$here/registry.sh" stop "$dir/registry" || true
+"$here/registry.sh" stop "$dir/secure-registry" || true
+rm -rf "$dir"
 mkdir -p "$dir"
 "$here/registry.sh" start "$dir/registry" "$port"
 "$here/registry.sh" start-secure "$dir/secure-registry" "$secure_port" itest s3cret-pass
