@@ -68,7 +68,8 @@ public final class NodeBuild {
             .addContent(lockfile)
             .add(project.packageManager().name())
             .hex();
-    boolean present = Files.isDirectory(project.directory().resolve("node_modules"));
+    boolean present =
+        Files.isDirectory(project.directory().resolve("node_modules")) || !hasDependencies(project);
     if (present && state.get(INSTALL_KEY).filter(key::equals).isPresent()) {
       log.info("Install: up to date (package.json and " + lockfile.getFileName() + " unchanged)");
       return false;
@@ -83,6 +84,12 @@ public final class NodeBuild {
     }
     state.put(INSTALL_KEY, key);
     return true;
+  }
+
+  /** Whether an install creates {@code node_modules}; npm creates none for zero dependencies. */
+  private static boolean hasDependencies(NodeProject project) {
+    return !project.packageJson().dependencies().isEmpty()
+        || !project.packageJson().devDependencies().isEmpty();
   }
 
   private static ProjectException installFailed(
