@@ -128,7 +128,8 @@ class NodeBuildTest {
   void lockfileOutOfStepWithPackageJsonSaysToRunInstall() throws IOException {
     write(
         "package.json",
-        "{\"name\": \"tiny\", \"version\": \"1.0.0\", \"dependencies\": {\"left-pad\": \"1.3.0\"}}");
+        "{\"name\": \"tiny\", \"version\": \"1.0.0\","
+            + " \"dependencies\": {\"left-pad\": \"1.3.0\"}}");
 
     assertThatThrownBy(() -> build().run(project(), null))
         .isInstanceOf(ProjectException.class)

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -248,8 +249,8 @@ class FileTreeTest {
         .orElseThrow(() -> new AssertionError(path + " not among " + files));
   }
 
-  private static org.assertj.core.groups.Tuple entry(String path, int mode, boolean directory) {
-    return org.assertj.core.groups.Tuple.tuple(path, mode, "0:0", directory);
+  private static Tuple entry(String path, int mode, boolean directory) {
+    return Tuple.tuple(path, mode, "0:0", directory);
   }
 
   static Path mkfifo(Path path) throws IOException, InterruptedException {

@@ -16,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class JibImageWriterTest {
     Path first =
         createApp("first", APP, List.copyOf(APP.keySet()), Instant.parse("2020-01-01T00:00:00Z"));
     List<String> reversed = new ArrayList<>(APP.keySet());
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     Path second = createApp("second", APP, reversed, Instant.parse("2025-06-30T12:34:56Z"));
 
     BuildResult a = writeTar(first, "a");
