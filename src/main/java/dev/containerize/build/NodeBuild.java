@@ -20,6 +20,12 @@ public final class NodeBuild {
   private static final String INSTALL_KEY = "install";
   private static final String BUILD_KEY = "build";
   private static final Set<String> NOT_BUILD_INPUTS = Set.of("target", ".next/cache");
+  private static final List<String> OUT_OF_STEP_MARKS =
+      List.of(
+          "in sync",
+          "frozen-lockfile",
+          "lockfile needs to be updated",
+          "ERR_PNPM_OUTDATED_LOCKFILE");
 
   private final BuildLog log;
   private final ProcessRunner runner;
@@ -68,7 +74,8 @@ public final class NodeBuild {
             .addContent(lockfile)
             .add(project.packageManager().name())
             .hex();
-    boolean present = Files.isDirectory(project.directory().resolve("node_modules"));
+    boolean present =
+        Files.isDirectory(project.directory().resolve("node_modules")) || !hasDependencies(project);
     if (present && state.get(INSTALL_KEY).filter(key::equals).isPresent()) {
       log.info("Install: up to date (package.json and " + lockfile.getFileName() + " unchanged)");
       return false;
@@ -85,14 +92,16 @@ public final class NodeBuild {
     return true;
   }
 
+  /** Whether an install creates {@code node_modules}; npm creates none for zero dependencies. */
+  private static boolean hasDependencies(NodeProject project) {
+    return !project.packageJson().dependencies().isEmpty()
+        || !project.packageJson().devDependencies().isEmpty();
+  }
+
   private static ProjectException installFailed(
       NodeProject project, Path lockfile, List<String> command, ProcessRunner.Result result) {
-    String tail = result.tailText();
-    boolean outOfStep =
-        tail.contains("in sync")
-            || tail.contains("frozen-lockfile")
-            || tail.contains("lockfile needs to be updated")
-            || tail.contains("ERR_PNPM_OUTDATED_LOCKFILE");
+    String output = result.headText() + "\n" + result.tailText();
+    boolean outOfStep = OUT_OF_STEP_MARKS.stream().anyMatch(output::contains);
     String why =
         outOfStep
             ? lockfile
@@ -108,7 +117,7 @@ public final class NodeBuild {
                 + " in "
                 + project.directory()
                 + ". Its last lines are below; run it there by hand to see the whole output.";
-    return new ProjectException(why + "\n" + tail);
+    return new ProjectException(why + "\n" + (outOfStep ? result.headText() : result.tailText()));
   }
 
   private static Optional<String> chooseScript(NodeProject project, String configured) {

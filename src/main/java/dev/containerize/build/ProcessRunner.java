@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
 /** Runs a child process in a folder, streaming its output to the build log line by line. */
 public final class ProcessRunner {
   private static final int TAIL_LINES = 15;
+  private static final int HEAD_LINES = 15;
 
   private final BuildLog log;
   private final Map<String, String> environment;
@@ -25,8 +27,11 @@ public final class ProcessRunner {
     this.environment = environment;
   }
 
-  /** What a finished process left behind: its exit code and its last lines of output. */
-  public record Result(int exitCode, List<String> tail) {
+  /**
+   * What a finished process left behind: its exit code and its first and last lines of output (npm
+   * states a usage error first, then prints its whole help).
+   */
+  public record Result(int exitCode, List<String> head, List<String> tail) {
     /** Whether the process exited with code 0. */
     public boolean succeeded() {
       return exitCode == 0;
@@ -34,7 +39,16 @@ public final class ProcessRunner {
 
     /** The last output lines, indented, one per line, for an error message. */
     public String tailText() {
-      return tail.isEmpty() ? "  (no output)" : "  " + String.join("\n  ", tail);
+      return indented(tail);
+    }
+
+    /** The first output lines, indented, one per line, for an error message. */
+    public String headText() {
+      return indented(head);
+    }
+
+    private static String indented(List<String> lines) {
+      return lines.isEmpty() ? "  (no output)" : "  " + String.join("\n  ", lines);
     }
   }
 
@@ -44,6 +58,7 @@ public final class ProcessRunner {
     builder.redirectErrorStream(true);
     builder.environment().putAll(environment);
     Process process = start(builder, command);
+    List<String> head = new ArrayList<>();
     Deque<String> tail = new ArrayDeque<>();
     try (BufferedReader out =
         new BufferedReader(
@@ -51,12 +66,15 @@ public final class ProcessRunner {
       String line;
       while ((line = out.readLine()) != null) {
         log.info("  " + line);
+        if (head.size() < HEAD_LINES) {
+          head.add(line);
+        }
         tail.addLast(line);
         if (tail.size() > TAIL_LINES) {
           tail.removeFirst();
         }
       }
-      return new Result(process.waitFor(), List.copyOf(tail));
+      return new Result(process.waitFor(), List.copyOf(head), List.copyOf(tail));
     } catch (IOException e) {
       throw new EnvironmentException("Lost the output of `" + String.join(" ", command) + "`", e);
     } catch (InterruptedException e) {

@@ -48,6 +48,7 @@ public final class FileTree {
     if (!Files.isDirectory(folder)) {
       return files;
     }
+    checkLink(folder);
     try {
       Files.walkFileTree(
           folder,

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public record NodeVersion(int major, String source) {
   private static final Pattern VERSION = Pattern.compile("^v?(\\d+)(?:\\.(\\d+|x|\\*))?");
-  private static final Pattern COMPARATOR = Pattern.compile("(>=|<=|>|<|\\^|~|=)?\\s*v?(\\d+)");
+  private static final Pattern COMPARATOR =
+      Pattern.compile("(>=|<=|>|<|\\^|~|=)?\\s*v?(\\d+)((?:\\.(?:\\d+|[xX*]))*)");
   private static final Map<String, Integer> LTS_NAMES =
       Map.ofEntries(
           Map.entry("argon", 4),
@@ -95,16 +96,24 @@ public record NodeVersion(int major, String source) {
     }
     Matcher m = COMPARATOR.matcher(alternative);
     while (m.find()) {
-      apply(bounds, m.group(1) == null ? "=" : m.group(1), Integer.parseInt(m.group(2)), m.end());
+      String operator = m.group(1) == null ? "=" : m.group(1);
+      apply(bounds, operator, Integer.parseInt(m.group(2)), m.group(3));
     }
     return bounds;
   }
 
-  private static void apply(int[] bounds, String operator, int major, int end) {
+  /**
+   * Narrows {@code bounds} by one comparator; {@code rest} is what follows the major ({@code .1.0},
+   * {@code .x} or nothing), which decides whether {@code <} and {@code >} still allow the major.
+   */
+  private static void apply(int[] bounds, String operator, int major, String rest) {
+    boolean beyondMajorZero = rest.matches(".*[1-9].*");
+    boolean majorOnly = !rest.matches("\\.\\d.*");
     switch (operator) {
-      case ">=", ">" -> bounds[0] = Math.max(bounds[0], major);
+      case ">=" -> bounds[0] = Math.max(bounds[0], major);
+      case ">" -> bounds[0] = Math.max(bounds[0], majorOnly ? major + 1 : major);
       case "<=" -> bounds[1] = Math.min(bounds[1], major);
-      case "<" -> bounds[1] = Math.min(bounds[1], major - 1);
+      case "<" -> bounds[1] = Math.min(bounds[1], beyondMajorZero ? major : major - 1);
       default -> {
         bounds[0] = Math.max(bounds[0], major);
         bounds[1] = Math.min(bounds[1], major);

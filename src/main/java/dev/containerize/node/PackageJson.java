@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -71,7 +72,11 @@ public final class PackageJson {
   }
 
   private static String describe(JsonNode node) {
-    return node == null || node.isMissingNode() ? "nothing" : "a " + node.getNodeType();
+    if (node == null || node.isMissingNode()) {
+      return "nothing";
+    }
+    String type = node.getNodeType().name().toLowerCase(Locale.ROOT);
+    return node.isNull() ? "null" : (node.isArray() ? "an " : "a ") + type;
   }
 
   /** The file this was read from. */

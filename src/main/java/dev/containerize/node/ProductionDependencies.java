@@ -74,11 +74,14 @@ public final class ProductionDependencies {
 
   /**
    * Whether a walk of the project should skip the folder at {@code relative}: a {@code .bin} folder
-   * of links, or a package that no production package lies in or under.
+   * of links, or a package or {@code @scope} folder that no production package lies in or under.
    */
   public boolean skipsDirectory(String relative) {
     if (relative.equals(".bin") || relative.endsWith("/.bin")) {
       return true;
+    }
+    if (isScopeFolder(relative)) {
+      return !ancestors.contains(relative);
     }
     String owner = owningPackage(relative + "/-");
     return !owner.isEmpty() && !ancestors.contains(owner);
@@ -108,10 +111,20 @@ public final class ProductionDependencies {
     return String.join("/", Arrays.asList(parts).subList(0, end));
   }
 
+  private static boolean isScopeFolder(String relative) {
+    int slash = relative.lastIndexOf('/');
+    return relative.startsWith("@", slash + 1)
+        && relative.substring(0, slash + 1).endsWith("node_modules/");
+  }
+
   private static void addAncestors(String pkg, Set<String> into) {
     String path = pkg;
     while (true) {
       into.add(path);
+      int slash = path.lastIndexOf('/');
+      if (isScopeFolder(path.substring(0, slash))) {
+        into.add(path.substring(0, slash));
+      }
       int nested = path.lastIndexOf("/node_modules/");
       if (nested < 0) {
         return;

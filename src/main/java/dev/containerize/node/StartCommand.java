@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * How the container starts the app: always {@code node} itself in exec form, never a package
@@ -21,6 +22,20 @@ public record StartCommand(List<String> command, Map<String, String> environment
   private static final List<String> CONVENTIONAL_ENTRIES =
       List.of("server.js", "index.js", "app.js", "main.js", "server.mjs", "index.mjs");
   private static final String SHELL_SYNTAX = "&|;<>`$(){}*?";
+
+  /** Node.js options whose value may follow as the next word, as in {@code -r ./tracing.js}. */
+  private static final Set<String> FLAGS_WITH_VALUE =
+      Set.of(
+          "-r",
+          "--require",
+          "--import",
+          "--loader",
+          "--experimental-loader",
+          "-C",
+          "--conditions",
+          "--env-file",
+          "--title",
+          "--inspect-port");
 
   /**
    * Derives the start command from {@code scripts.start}, then {@code main}, then a conventional
@@ -123,6 +138,15 @@ public record StartCommand(List<String> command, Map<String, String> environment
 
   /** The file the command runs, the first argument after node's own flags, if any. */
   public Optional<String> entryFile() {
-    return command.stream().skip(1).filter(w -> !w.startsWith("-")).findFirst();
+    for (int i = 1; i < command.size(); i++) {
+      String word = command.get(i);
+      if (!word.startsWith("-")) {
+        return Optional.of(word);
+      }
+      if (FLAGS_WITH_VALUE.contains(word)) {
+        i++;
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -1,0 +1,166 @@
+package dev.containerize.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.containerize.ProjectException;
+import dev.containerize.node.NodeProject;
+import dev.containerize.testing.RecordingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real npm and node on projects without dependencies, which need no network. */
+class NodeBuildTest {
+  private static final String BUILD_SCRIPT =
+      "node -e \\\"require('fs').writeFileSync('out.txt', String(Date.now()))\\\"";
+
+  @TempDir Path dir;
+  private final RecordingLog log = new RecordingLog();
+
+  @BeforeEach
+  void writeProject() throws IOException {
+    write("package.json", packageJson("\"build\": \"" + BUILD_SCRIPT + "\""));
+    write(
+        "package-lock.json",
+        """
+        {
+          "name": "tiny",
+          "version": "1.0.0",
+          "lockfileVersion": 3,
+          "requires": true,
+          "packages": { "": { "name": "tiny", "version": "1.0.0" } }
+        }
+        """);
+    write("server.js", "console.log('hi')");
+  }
+
+  @Test
+  void firstRunInstallsAndBuilds() {
+    build().run(project(), null);
+
+    assertThat(log.infos()).contains("Install: npm ci", "Build: npm run build");
+    assertThat(dir.resolve("out.txt")).isRegularFile();
+  }
+
+  @Test
+  void secondRunWithoutChangesSkipsInstallAndBuild() throws IOException {
+    build().run(project(), null);
+    String firstOutput = Files.readString(dir.resolve("out.txt"));
+    log.clear();
+
+    build().run(project(), null);
+
+    assertThat(log.infos())
+        .contains(
+            "Install: up to date (package.json and package-lock.json unchanged)",
+            "Build: up to date (no file changed since the last `build`)")
+        .doesNotContain("Install: npm ci", "Build: npm run build");
+    assertThat(dir.resolve("out.txt")).hasContent(firstOutput);
+  }
+
+  @Test
+  void editedSourceRunsTheBuildAgainButNotTheInstall() throws IOException {
+    build().run(project(), null);
+    log.clear();
+    Path source = write("server.js", "console.log('hello')");
+    Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(5)));
+
+    build().run(project(), null);
+
+    assertThat(log.infos())
+        .contains("Install: up to date (package.json and package-lock.json unchanged)")
+        .contains("Build: npm run build");
+  }
+
+  @Test
+  void editedPackageJsonRunsInstallAndBuildAgain() throws IOException {
+    build().run(project(), null);
+    log.clear();
+    write("package.json", packageJson("\"build\": \"" + BUILD_SCRIPT + "\", \"x\": \"y\""));
+
+    build().run(project(), null);
+
+    assertThat(log.infos()).contains("Install: npm ci", "Build: npm run build");
+  }
+
+  @Test
+  void projectWithoutBuildScriptOnlyInstalls() throws IOException {
+    write("package.json", packageJson("\"start\": \"node server.js\""));
+
+    build().run(project(), null);
+
+    assertThat(log.infos())
+        .contains(
+            "Install: npm ci", "Build: no \"build\" script in package.json, nothing to build");
+  }
+
+  @Test
+  void configuredScriptThatDoesNotExistNamesTheParameter() {
+    assertThatThrownBy(() -> build().run(project(), "compile"))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("<node><buildScript>")
+        .hasMessageContaining("-Dcontainer.node.buildScript")
+        .hasMessageContaining("\"compile\"");
+  }
+
+  @Test
+  void failingBuildReportsTheExitCodeAndItsLastLines() throws IOException {
+    write(
+        "package.json",
+        packageJson(
+            "\"build\": \"node -e \\\"console.error('tsc: 3 errors'); process.exit(3)\\\"\""));
+
+    assertThatThrownBy(() -> build().run(project(), null))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("The build script \"build\"")
+        .hasMessageContaining("exit code 3")
+        .hasMessageContaining("tsc: 3 errors");
+  }
+
+  @Test
+  void lockfileOutOfStepWithPackageJsonSaysToRunInstall() throws IOException {
+    write(
+        "package.json",
+        "{\"name\": \"tiny\", \"version\": \"1.0.0\","
+            + " \"dependencies\": {\"left-pad\": \"1.3.0\"}}");
+
+    assertThatThrownBy(() -> build().run(project(), null))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("is out of step with")
+        .hasMessageContaining("Run `npm install` and commit the updated lockfile")
+        .hasMessageContaining("Missing: left-pad@1.3.0 from lock file");
+  }
+
+  @Test
+  void missingLockfileIsRefusedBeforeRunningAnything() throws IOException {
+    Files.delete(dir.resolve("package-lock.json"));
+
+    assertThatThrownBy(() -> build().run(project(), null))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("has no package-lock.json");
+    assertThat(log.infos()).isEmpty();
+  }
+
+  private NodeBuild build() {
+    return new NodeBuild(log, dir.resolve("target/container/build.properties"), Map.of());
+  }
+
+  private NodeProject project() {
+    return NodeProject.read(dir, null, 20);
+  }
+
+  private static String packageJson(String scripts) {
+    return "{\"name\": \"tiny\", \"version\": \"1.0.0\", \"scripts\": {" + scripts + "}}";
+  }
+
+  private Path write(String relative, String text) throws IOException {
+    return Files.writeString(dir.resolve(relative), text);
+  }
+}
