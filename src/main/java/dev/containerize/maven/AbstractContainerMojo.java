@@ -137,7 +137,7 @@ abstract class AbstractContainerMojo extends AbstractMojo {
 
   ContainerRequest request(Parameters params, Path dir) throws MojoFailureException {
     ToConfig toConfig = to == null ? new ToConfig() : to;
-    String image = params.string("container.to.image", params.string("image", toConfig.image));
+    String image = params.string("container.to.image", "image", toConfig.image);
     return new ContainerRequest(
         dir,
         Path.of(project.getBuild().getDirectory()),
