@@ -90,23 +90,31 @@ abstract class AbstractContainerMojo extends AbstractMojo {
 
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
-    Parameters params = parameters();
-    if (params.bool("container.skip", skip, false)) {
-      getLog().info("container:" + goal() + " skipped: container.skip is true for this module");
-      return;
-    }
-    Path dir = projectDirectory(params);
-    if (!Files.isRegularFile(dir.resolve("package.json")) && isAggregator()) {
-      getLog().info("container:" + goal() + " skipped: " + dir + " has no package.json");
-      return;
-    }
     try {
-      new ContainerBuild(log()).run(request(params, dir));
+      Optional<ContainerRequest> request = prepare();
+      if (request.isPresent()) {
+        new ContainerBuild(log()).run(request.get());
+      }
     } catch (ProjectException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (EnvironmentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** The request this goal would run, or empty (with one log line) when it is skipped here. */
+  Optional<ContainerRequest> prepare() throws MojoFailureException {
+    Parameters params = parameters();
+    if (params.bool("container.skip", skip, false)) {
+      getLog().info("container:" + goal() + " skipped: container.skip is true for this module");
+      return Optional.empty();
+    }
+    Path dir = projectDirectory(params);
+    if (!Files.isRegularFile(dir.resolve("package.json")) && isAggregator()) {
+      getLog().info("container:" + goal() + " skipped: " + dir + " has no package.json");
+      return Optional.empty();
+    }
+    return Optional.of(request(params, dir));
   }
 
   private boolean isAggregator() {
@@ -129,7 +137,7 @@ abstract class AbstractContainerMojo extends AbstractMojo {
 
   ContainerRequest request(Parameters params, Path dir) throws MojoFailureException {
     ToConfig toConfig = to == null ? new ToConfig() : to;
-    String image = params.string("container.to.image", params.string("image", toConfig.image));
+    String image = params.string("container.to.image", "image", toConfig.image);
     return new ContainerRequest(
         dir,
         Path.of(project.getBuild().getDirectory()),

@@ -31,6 +31,18 @@ final class Parameters {
     return xml != null ? xml : project.getProperty(property);
   }
 
+  /**
+   * A text value that also has a short property name: each source is asked for {@code property}
+   * first, then for {@code alias}, and the sources keep their order.
+   */
+  String string(String property, String alias, String xml) {
+    String cli = commandLine.getProperty(property, commandLine.getProperty(alias));
+    if (cli != null) {
+      return cli;
+    }
+    return xml != null ? xml : project.getProperty(property, project.getProperty(alias));
+  }
+
   /** A comma-separated list value, empty when set nowhere. */
   List<String> list(String property, List<String> xml) {
     String cli = commandLine.getProperty(property);
