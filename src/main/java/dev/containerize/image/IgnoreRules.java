@@ -43,6 +43,16 @@ public final class IgnoreRules {
               "**/.config/gcloud",
               "**/credentials.json",
               "**/service-account*.json"));
+  private static final List<Pattern> CREDENTIAL_FILES =
+      compileAll(
+          List.of(
+              "**/.env",
+              "**/.env.*",
+              "**/.npmrc",
+              "**/.yarnrc",
+              "**/.yarnrc.yml",
+              "**/.netrc",
+              "**/.git"));
   private static final List<Pattern> NEVER_AT_ROOT =
       compileAll(
           List.of(
@@ -111,6 +121,14 @@ public final class IgnoreRules {
   /** Whether {@code relative} is a secret or build file that no rule can let in. */
   public static boolean alwaysExcluded(String relative) {
     return matchesAny(NEVER_ANYWHERE, relative) || matchesAny(NEVER_AT_ROOT, relative);
+  }
+
+  /**
+   * Whether {@code relative} is a file that may hold credentials ({@code .env*}, {@code .npmrc},
+   * ...), which stays out even of installed packages.
+   */
+  public static boolean isCredentialFile(String relative) {
+    return matchesAny(CREDENTIAL_FILES, relative);
   }
 
   private static boolean matchesAny(List<Pattern> patterns, String relative) {

@@ -55,12 +55,14 @@ public final class NodeAppLayout implements AppLayout {
         new FileTree.Filter() {
           @Override
           public boolean skipsDirectory(String relative) {
-            return deps.skipsDirectory("node_modules/" + relative);
+            return deps.skipsDirectory("node_modules/" + relative)
+                || IgnoreRules.isCredentialFile(relative);
           }
 
           @Override
           public boolean keepsFile(String relative) {
-            return deps.keepsFile("node_modules/" + relative);
+            return deps.keepsFile("node_modules/" + relative)
+                && !IgnoreRules.isCredentialFile(relative);
           }
         });
   }

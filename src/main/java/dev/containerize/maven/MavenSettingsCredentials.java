@@ -40,16 +40,16 @@ final class MavenSettingsCredentials implements CredentialSource {
     if (server == null || server.getUsername() == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        new RegistryCredential(
-            server.getUsername(),
-            decrypt(server),
-            "settings.xml server \"" + server.getId() + "\""));
+    String source = "settings.xml server \"" + server.getId() + "\"";
+    Server id = server;
+    return decrypt(server)
+        .map(password -> new RegistryCredential(id.getUsername(), password, source));
   }
 
-  private String decrypt(Server server) {
+  /** The server's password, decrypted; empty, with a warning, when it cannot be decrypted. */
+  private Optional<String> decrypt(Server server) {
     if (decrypter == null) {
-      return server.getPassword();
+      return Optional.ofNullable(server.getPassword());
     }
     SettingsDecryptionResult result =
         decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
@@ -59,8 +59,12 @@ final class MavenSettingsCredentials implements CredentialSource {
               + server.getId()
               + "\": cannot decrypt its password ("
               + problem.getMessage()
-              + "); check settings-security.xml.");
+              + "), so it is not used; check settings-security.xml"
+              + " (-Dsettings.security) and the encrypted password.");
     }
-    return result.getServer() == null ? server.getPassword() : result.getServer().getPassword();
+    if (!result.getProblems().isEmpty() || result.getServer() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(result.getServer().getPassword());
   }
 }

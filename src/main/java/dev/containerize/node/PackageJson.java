@@ -2,6 +2,7 @@ package dev.containerize.node;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.containerize.EnvironmentException;
@@ -17,7 +18,8 @@ import java.util.Optional;
 
 /** The fields of a {@code package.json} that decide how a project is built and started. */
 public final class PackageJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final Path file;
   private final JsonNode root;

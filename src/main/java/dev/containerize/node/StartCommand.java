@@ -94,9 +94,23 @@ public record StartCommand(List<String> command, Map<String, String> environment
     return word.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
   }
 
-  private static boolean hasShellSyntax(String script) {
-    for (char c : SHELL_SYNTAX.toCharArray()) {
-      if (script.indexOf(c) >= 0) {
+  /**
+   * Whether the script needs a shell: an operator, redirection, glob or expansion outside single
+   * quotes ({@code $} and backquotes still expand inside double quotes).
+   */
+  static boolean hasShellSyntax(String script) {
+    char quote = 0;
+    for (char c : script.toCharArray()) {
+      if (quote == '\'') {
+        quote = c == '\'' ? 0 : quote;
+      } else if (quote == '"') {
+        if (c == '$' || c == '`') {
+          return true;
+        }
+        quote = c == '"' ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (SHELL_SYNTAX.indexOf(c) >= 0) {
         return true;
       }
     }

@@ -48,6 +48,8 @@ class NodeAppLayoutTest {
     write("node_modules/.package-lock.json", "{}");
     write("node_modules/express/package.json", "{}");
     write("node_modules/express/index.js", "e");
+    write("node_modules/express/.npmrc", "//registry.npmjs.org/:_authToken=leaked");
+    write("node_modules/express/.env", "SECRET=3");
     write("node_modules/express/node_modules/debug/index.js", "d");
     write("node_modules/express/node_modules/.bin/debug", "#!/usr/bin/env node");
     write("node_modules/@acme/log/index.js", "l");

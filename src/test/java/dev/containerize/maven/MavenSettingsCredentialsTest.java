@@ -75,14 +75,15 @@ class MavenSettingsCredentialsTest {
   }
 
   @Test
-  void wrongMasterPasswordIsReportedWithoutThePassword() {
-    credentials("wrong-settings-security.xml").find("registry.example.com:5000");
+  void wrongMasterPasswordIsReportedAndTheServerNotUsed() {
+    assertThat(credentials("wrong-settings-security.xml").find("registry.example.com:5000"))
+        .isEmpty();
 
     assertThat(log.lines())
         .singleElement()
         .asString()
         .startsWith("[warn] settings.xml server \"registry.example.com:5000\": cannot decrypt")
-        .endsWith("check settings-security.xml.");
+        .contains("so it is not used; check settings-security.xml");
     assertThat(log.text()).doesNotContain(PASSWORD);
   }
 
