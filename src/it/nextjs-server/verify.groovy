@@ -7,7 +7,8 @@ def log = new File(logs, 'nextjs-server/build.log').text
 def image = "${registry}/it/nextjs-server:1".toString()
 
 // Without standalone output the build warns, naming the line and the config file to put it in.
-assert log =~ /WARNING\] This Next.js app has no standalone output.*Add `output: 'standalone'` to the config object in next\.config\.js/
+def warning = log.readLines().find { it.contains('[WARNING] This Next.js app has no standalone') }
+assert warning?.contains("Add `output: 'standalone'` to the config object in next.config.js")
 
 // The image config: Next.js's own server through node (no npm), Next.js's environment and port.
 def config = ImageInspection.config(image).get('config')
