@@ -36,7 +36,12 @@ public final class DockerConfigCredentials implements CredentialSource {
   public static DockerConfigCredentials dockerConfig(BuildLog log) {
     String dir = System.getenv("DOCKER_CONFIG");
     Path folder = dir != null ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".docker");
-    return new DockerConfigCredentials(folder.resolve("config.json"), null, log);
+    return fromFile(folder.resolve("config.json"), log);
+  }
+
+  /** Reads the Docker configuration in {@code configFile}. */
+  static DockerConfigCredentials fromFile(Path configFile, BuildLog log) {
+    return new DockerConfigCredentials(configFile, null, log);
   }
 
   /** Asks the credential helper {@code docker-credential-NAME} (or a path to one). */
