@@ -62,6 +62,7 @@ public final class ContainerBuild {
   public void writeDockerfile(ContainerRequest request, DockerfileTarget target) {
     NodeProject project = read(request);
     log.info("Writing the Dockerfile of " + project.displayName() + " to " + target.dockerfile());
+    DockerfileWriter.checkOwnDockerfile(target);
     installAndBuild(request, project);
     ImagePlan plan = plan(request, project);
     DockerfileRecipe recipe = DockerfileRecipe.of(project, request.node().buildScript());

@@ -43,7 +43,8 @@ public final class DockerfileWriter {
     writeIfChanged(target.dockerignore(), dockerignore, "Dockerignore");
   }
 
-  private static void checkOwnDockerfile(DockerfileTarget target) {
+  /** Stops, with the two ways out, when {@code target} would replace the user's own Dockerfile. */
+  public static void checkOwnDockerfile(DockerfileTarget target) {
     List<String> existing = readLines(target.dockerfile());
     if (existing.isEmpty() || isGenerated(existing) || target.overwrite()) {
       return;
