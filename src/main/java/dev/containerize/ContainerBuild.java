@@ -11,10 +11,14 @@ import dev.containerize.image.AppLayout;
 import dev.containerize.image.ImagePlan;
 import dev.containerize.image.ImagePlanner;
 import dev.containerize.image.LayerReport;
+import dev.containerize.image.NativePackages;
+import dev.containerize.image.NextServerLayout;
+import dev.containerize.image.NextStandaloneLayout;
 import dev.containerize.image.NodeAppLayout;
 import dev.containerize.jib.BuildResult;
 import dev.containerize.jib.ImageTarget;
 import dev.containerize.jib.JibImageWriter;
+import dev.containerize.node.NextJsProject;
 import dev.containerize.node.NodeProject;
 import dev.containerize.node.NodeRuntime;
 import dev.containerize.node.StartCommand;
@@ -24,6 +28,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** Containerizes one Node.js project: read, install and build, plan, then render with Jib. */
@@ -104,12 +109,56 @@ public final class ContainerBuild {
 
   private ImagePlan plan(ContainerRequest request, NodeProject project) {
     String workdir = ImagePlanner.workingDirectory(request.container());
-    AppLayout layout = NodeAppLayout.of(project, startCommand(request, project), workdir);
-    return ImagePlanner.plan(
-        layout,
-        request.container(),
-        project.nodeVersion().defaultBaseImage(),
-        labels(project, request.buildLabels()));
+    Optional<NextJsProject> next = NextJsProject.detect(project);
+    AppLayout layout =
+        next.isPresent()
+            ? nextLayout(request, project, next.get(), workdir)
+            : NodeAppLayout.of(project, startCommand(request, project), workdir);
+    ImagePlan plan =
+        ImagePlanner.plan(
+            layout,
+            request.container(),
+            project.nodeVersion().defaultBaseImage(),
+            labels(project, request.buildLabels()));
+    checkNativePackages(plan);
+    return plan;
+  }
+
+  private AppLayout nextLayout(
+      ContainerRequest request, NodeProject project, NextJsProject next, String workdir) {
+    String owner = ImagePlanner.runtimeOwner(request.container());
+    if (next.hasStandaloneOutput()) {
+      NextStandaloneLayout layout = NextStandaloneLayout.of(next, workdir, owner);
+      log.info("Next.js standalone output (" + next.configName() + "): " + layout.serverPath());
+      return layout;
+    }
+    if (next.standaloneConfigured()) {
+      throw new ProjectException(
+          next.configName()
+              + " sets "
+              + NextJsProject.STANDALONE_LINE
+              + ", but the build wrote no "
+              + next.directory().relativize(next.standaloneOutput())
+              + (next.configIgnoredByNext()
+                  ? ": Next.js does not read .cjs config files. " + next.standaloneAdvice() + "."
+                  : ". Run the build again (`next build`), with <node><skip> off."));
+    }
+    NextServerLayout layout = NextServerLayout.of(project, next, workdir, owner);
+    log.warn(
+        "This Next.js app has no standalone output, so the image carries every production"
+            + " dependency and starts `next start`. "
+            + next.standaloneAdvice()
+            + " to make the image several times smaller.");
+    return layout;
+  }
+
+  private void checkNativePackages(ImagePlan plan) {
+    NativePackages.mismatch(
+            plan.layers(),
+            NativePackages.Platform.buildMachine(),
+            NativePackages.Platform.ofBaseImage(plan.baseImage()),
+            plan.baseImage())
+        .ifPresent(log::warn);
   }
 
   private StartCommand startCommand(ContainerRequest request, NodeProject project) {

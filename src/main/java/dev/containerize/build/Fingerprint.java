@@ -2,6 +2,7 @@ package dev.containerize.build;
 
 import dev.containerize.EnvironmentException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -38,14 +39,19 @@ public final class Fingerprint {
     return this;
   }
 
-  /** Adds the content of a file, or a marker when it does not exist. */
+  /** Adds the content of a file, read in chunks, or a marker when it does not exist. */
   public Fingerprint addContent(Path file) {
-    try {
-      digest.update(Files.isRegularFile(file) ? Files.readAllBytes(file) : new byte[0]);
-      return add(file.getFileName().toString());
-    } catch (IOException e) {
-      throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
+    if (Files.isRegularFile(file)) {
+      try (InputStream in = Files.newInputStream(file)) {
+        byte[] buffer = new byte[64 * 1024];
+        for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+          digest.update(buffer, 0, n);
+        }
+      } catch (IOException e) {
+        throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
+      }
     }
+    return add(file.getFileName().toString());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Walks a folder of the project and lists the image entries for what a {@link Filter} keeps.
@@ -30,6 +31,21 @@ public final class FileTree {
 
     /** Whether to keep the file at {@code relative}. */
     boolean keepsFile(String relative);
+  }
+
+  /** A filter that leaves out every file and folder for which {@code excluded} is true. */
+  public static Filter excluding(Predicate<String> excluded) {
+    return new Filter() {
+      @Override
+      public boolean skipsDirectory(String relative) {
+        return excluded.test(relative);
+      }
+
+      @Override
+      public boolean keepsFile(String relative) {
+        return !excluded.test(relative);
+      }
+    };
   }
 
   private final Path allowedRoot;

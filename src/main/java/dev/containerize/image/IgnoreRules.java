@@ -146,6 +146,14 @@ public final class IgnoreRules {
     return CREDENTIAL_FILE_GLOBS;
   }
 
+  /**
+   * Whether {@code relative} is a secret or build file wherever it lies, for trees that are not the
+   * project's own (a build's output), where rules about the project's top folder do not apply.
+   */
+  public static boolean excludedAnywhere(String relative) {
+    return matchesAny(NEVER_ANYWHERE, relative);
+  }
+
   private static boolean matchesAny(List<Pattern> patterns, String relative) {
     return patterns.stream().anyMatch(p -> matchesSelfOrParent(p, relative));
   }

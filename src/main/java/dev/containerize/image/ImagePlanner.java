@@ -37,7 +37,7 @@ public final class ImagePlanner {
         settings.entrypoint().isEmpty() ? layout.entrypoint() : List.copyOf(settings.entrypoint()),
         List.copyOf(settings.arguments()),
         env,
-        checkUser(orDefault(settings.user(), ContainerSettings.DEFAULT_USER)),
+        runtimeUser(settings),
         layout.workingDirectory(),
         ports,
         labels,
@@ -55,6 +55,20 @@ public final class ImagePlanner {
               + "\": it must be an absolute path in the image, such as /app.");
     }
     return dir.length() > 1 && dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+  }
+
+  /** The run-time user the settings ask for, checked to be numeric ({@code uid[:gid]}). */
+  public static String runtimeUser(ContainerSettings settings) {
+    return checkUser(orDefault(settings.user(), ContainerSettings.DEFAULT_USER));
+  }
+
+  /**
+   * The owner ({@code uid:gid}) of what the run-time user may write; group 0 when the settings name
+   * none, which is the group a runtime gives a user that {@code /etc/passwd} does not list.
+   */
+  public static String runtimeOwner(ContainerSettings settings) {
+    String user = runtimeUser(settings);
+    return user.contains(":") ? user : user + ":0";
   }
 
   static int parsePort(String value) {

@@ -3,7 +3,9 @@ package dev.containerize.image;
 import dev.containerize.BuildLog;
 import dev.containerize.build.BuildState;
 import dev.containerize.build.Fingerprint;
+import java.io.File;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Logs one line per layer: what it holds, its size and whether it changed since the last build. */
 public final class LayerReport {
@@ -16,11 +18,12 @@ public final class LayerReport {
     this.log = log;
   }
 
-  /** Logs the layers of {@code plan} and records their fingerprints. */
+  /**
+   * Logs the layers of {@code plan} and records their fingerprints. A layer whose files were
+   * rewritten with the same content (as a rebuild does) still counts as unchanged.
+   */
   public void report(ImagePlan plan) {
     for (ImageLayer layer : plan.layers()) {
-      String fingerprint = fingerprint(layer);
-      boolean unchanged = state.get(layer.name()).filter(fingerprint::equals).isPresent();
       long files = layer.files().stream().filter(f -> !f.isDirectory()).count();
       log.info(
           String.format(
@@ -29,19 +32,39 @@ public final class LayerReport {
               layer.name() + ":",
               files,
               humanSize(layer.size()),
-              unchanged ? "unchanged (cached)" : "changed"));
-      if (!unchanged) {
-        state.put(layer.name(), fingerprint);
-      }
+              compare(layer)));
     }
   }
 
-  static String fingerprint(ImageLayer layer) {
+  private String compare(ImageLayer layer) {
+    String stampsKey = layer.name() + ".stamps";
+    String contentKey = layer.name() + ".content";
+    String stamps = fingerprint(layer, false);
+    if (state.get(stampsKey).filter(stamps::equals).isPresent()) {
+      return "unchanged (cached)";
+    }
+    Optional<String> previous = state.get(contentKey);
+    String content = previous.isPresent() ? fingerprint(layer, true) : "";
+    state.put(stampsKey, stamps);
+    state.put(contentKey, content);
+    if (previous.isEmpty()) {
+      return "new";
+    }
+    return previous.get().equals(content) ? "unchanged (cached)" : "changed";
+  }
+
+  /** A digest of the layer's entries with each file's size and time, or its content. */
+  static String fingerprint(ImageLayer layer, boolean content) {
     Fingerprint fp = Fingerprint.start();
     for (ImageFile file : layer.files()) {
       fp.add(file.path()).add(Integer.toOctalString(file.mode())).add(file.owner());
-      if (!file.isDirectory()) {
-        java.io.File source = file.source().toFile();
+      if (file.isDirectory()) {
+        continue;
+      }
+      if (content) {
+        fp.addContent(file.source());
+      } else {
+        File source = file.source().toFile();
         fp.add(source.length() + ":" + source.lastModified());
       }
     }

@@ -33,8 +33,13 @@ import java.util.concurrent.TimeUnit;
 public final class RuncContainer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration HTTP_WAIT = Duration.ofSeconds(60);
+  // HTTP/1.1 only: the default client asks plain-HTTP servers to upgrade to HTTP/2 (h2c), and
+  // Next.js closes the connection of any request that asks for an upgrade.
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private final String id;
   private final Path workDir;

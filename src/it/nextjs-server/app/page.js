@@ -1,0 +1,15 @@
+import Counter from './counter';
+
+// Rendered on every request, so that GREETING is read from the container's environment.
+export const dynamic = 'force-dynamic';
+
+export default function Home() {
+  return (
+    <main>
+      <h1>Greeting: {process.env.GREETING ?? 'none'}</h1>
+      <p>Built with label: {process.env.NEXT_PUBLIC_BUILD_LABEL ?? 'none'}</p>
+      <p>Secret seen: {process.env.SECRET_TOKEN ?? 'none'}</p>
+      <Counter />
+    </main>
+  );
+}

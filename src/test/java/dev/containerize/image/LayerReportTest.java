@@ -1,0 +1,64 @@
+package dev.containerize.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.containerize.build.BuildState;
+import dev.containerize.testing.RecordingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayerReportTest {
+  @TempDir Path dir;
+
+  private final RecordingLog log = new RecordingLog();
+
+  @Test
+  void aLayerIsNewThenUnchangedThenChangedOnlyWhenItsContentChanges() throws IOException {
+    Path file = Files.writeString(dir.resolve("server.js"), "console.log(1)");
+
+    assertThat(report(file)).endsWith("new");
+    assertThat(report(file)).endsWith("unchanged (cached)");
+
+    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2030-01-01T00:00:00Z")));
+    assertThat(report(file)).as("rewritten with the same content").endsWith("unchanged (cached)");
+
+    Files.writeString(file, "console.log(2)");
+    assertThat(report(file)).endsWith("changed").doesNotEndWith("unchanged (cached)");
+  }
+
+  @Test
+  void theLineNamesTheLayerItsFileCountAndSize() throws IOException {
+    Path file = Files.writeString(dir.resolve("server.js"), "x".repeat(2500));
+
+    assertThat(report(file)).matches("Layer app: +1 files +2\\.5 kB  new");
+  }
+
+  private String report(Path file) {
+    log.clear();
+    ImageLayer layer =
+        new ImageLayer("app", List.of(ImageFile.file(file, "/app/server.js", false)));
+    ImagePlan plan =
+        new ImagePlan(
+            "scratch",
+            List.of(layer),
+            List.of("node", "server.js"),
+            List.of(),
+            new TreeMap<>(Map.of()),
+            "1000:1000",
+            "/app",
+            new TreeSet<>(),
+            new TreeMap<>(),
+            Instant.EPOCH);
+    new LayerReport(BuildState.load(dir.resolve("state/layers.properties")), log).report(plan);
+    return log.infos().get(0);
+  }
+}
