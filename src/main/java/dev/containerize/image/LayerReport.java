@@ -44,7 +44,7 @@ public final class LayerReport {
       return "unchanged (cached)";
     }
     Optional<String> previous = state.get(contentKey);
-    String content = previous.isPresent() ? fingerprint(layer, true) : "";
+    String content = fingerprint(layer, true);
     state.put(stampsKey, stamps);
     state.put(contentKey, content);
     if (previous.isEmpty()) {
