@@ -118,8 +118,9 @@ public final class DockerfileRenderer {
       lines.add("COPY . ./");
     }
     recipe.buildScript().ifPresent(script -> lines.add("RUN " + steps.runScript(script)));
-    if (copiesWholeProject()) {
-      lines.add("RUN rm -rf node_modules");
+    List<String> without = leftOut();
+    if (!without.isEmpty()) {
+      lines.add("RUN " + wrapped("rm -rf " + String.join(" ", without)));
     }
   }
 
@@ -177,11 +178,7 @@ public final class DockerfileRenderer {
     lines.add("FROM ${BASE_IMAGE}");
     lines.add("WORKDIR " + plan.workingDirectory());
     List<String> writable = new ArrayList<>();
-    for (ImageLayer layer : plan.layers()) {
-      for (LayerSource source : layer.sources()) {
-        copy(source, writable);
-      }
-    }
+    sources().forEach(source -> copy(source, writable));
     if (!writable.isEmpty()) {
       String dirs = String.join(" ", writable);
       lines.add("RUN mkdir -p " + dirs + " && chown " + plan.user() + " " + dirs);
@@ -254,16 +251,22 @@ public final class DockerfileRenderer {
     }
   }
 
-  private boolean usesProductionDependencies() {
-    return plan.layers().stream()
-        .flatMap(l -> l.sources().stream())
-        .anyMatch(s -> s.kind() == LayerSource.Kind.PRODUCTION_DEPENDENCIES);
+  /** The sources of all layers in layer order, each once (several layers may share one). */
+  private List<LayerSource> sources() {
+    return plan.layers().stream().flatMap(l -> l.sources().stream()).distinct().toList();
   }
 
-  private boolean copiesWholeProject() {
-    return plan.layers().stream()
-        .flatMap(l -> l.sources().stream())
-        .anyMatch(s -> s.kind() == LayerSource.Kind.BUILD_OUTPUT && s.from().equals("."));
+  private boolean usesProductionDependencies() {
+    return sources().stream().anyMatch(s -> s.kind() == LayerSource.Kind.PRODUCTION_DEPENDENCIES);
+  }
+
+  /** What the build stage removes before the image copies from it. */
+  private List<String> leftOut() {
+    return sources().stream()
+        .filter(s -> s.kind() == LayerSource.Kind.BUILD_OUTPUT)
+        .flatMap(s -> s.without().stream())
+        .distinct()
+        .toList();
   }
 
   private String layerNames() {

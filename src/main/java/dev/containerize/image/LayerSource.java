@@ -1,5 +1,8 @@
 package dev.containerize.image;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * How the files of a layer are produced when the image is built from a Dockerfile rather than by
  * the plugin: which step makes them and which folder of that step they are copied from.
@@ -10,8 +13,13 @@ package dev.containerize.image;
  * @param kind the step that produces the files
  * @param from the file or folder in that step
  * @param to the file or folder in the image
+ * @param without paths in the project that the copy leaves out, such as {@code node_modules}
  */
-public record LayerSource(Kind kind, String from, String to) {
+public record LayerSource(Kind kind, String from, String to, List<String> without) {
+  /** Creates the source, copying {@code without}. */
+  public LayerSource {
+    without = List.copyOf(without);
+  }
 
   /** The steps a Dockerfile has to produce the files of a layer. */
   public enum Kind {
@@ -28,16 +36,34 @@ public record LayerSource(Kind kind, String from, String to) {
 
   /** The production packages, {@code node_modules}. */
   public static LayerSource productionDependencies() {
-    return new LayerSource(Kind.PRODUCTION_DEPENDENCIES, "node_modules", "node_modules");
+    return new LayerSource(Kind.PRODUCTION_DEPENDENCIES, "node_modules", "node_modules", List.of());
   }
 
   /** The file or folder {@code from} of the built project, placed at {@code to}. */
   public static LayerSource buildOutput(String from, String to) {
-    return new LayerSource(Kind.BUILD_OUTPUT, from, to);
+    return buildOutput(from, to, List.of());
+  }
+
+  /**
+   * The folder {@code from} of the built project, placed at {@code to}, without the project paths
+   * in {@code without}.
+   */
+  public static LayerSource buildOutput(String from, String to, List<String> without) {
+    return new LayerSource(Kind.BUILD_OUTPUT, from, to, without);
+  }
+
+  /**
+   * The whole built project, without its {@code node_modules} (development dependencies included)
+   * and the project paths in {@code without}.
+   */
+  public static LayerSource builtProject(List<String> without) {
+    List<String> left = new ArrayList<>(List.of("node_modules"));
+    left.addAll(without);
+    return new LayerSource(Kind.BUILD_OUTPUT, ".", ".", left);
   }
 
   /** An empty folder at {@code path} that the run-time user may write. */
   public static LayerSource writableDirectory(String path) {
-    return new LayerSource(Kind.WRITABLE_DIRECTORY, path, path);
+    return new LayerSource(Kind.WRITABLE_DIRECTORY, path, path, List.of());
   }
 }

@@ -38,7 +38,7 @@ public final class NodeAppLayout implements AppLayout {
         new ImageLayer(
             "app",
             appFiles(project.directory(), tree, workdir),
-            List.of(LayerSource.buildOutput(".", ".")));
+            List.of(LayerSource.builtProject(List.of())));
     checkEntryFile(project, start, app, workdir);
     return new NodeAppLayout(List.of(dependencies, app), start, workdir);
   }
