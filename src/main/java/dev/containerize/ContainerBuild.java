@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.containerize.build.BuildState;
 import dev.containerize.build.NodeBuild;
+import dev.containerize.dockerfile.DockerfileRecipe;
+import dev.containerize.dockerfile.DockerfileTarget;
+import dev.containerize.dockerfile.DockerfileWriter;
 import dev.containerize.image.AppLayout;
 import dev.containerize.image.ImagePlan;
 import dev.containerize.image.ImagePlanner;
@@ -44,11 +47,7 @@ public final class ContainerBuild {
   public BuildResult run(ContainerRequest request) {
     NodeProject project = read(request);
     log.info("Containerizing " + project.displayName() + " as " + request.target().image());
-    if (request.node().skip()) {
-      log.info("Install and build: skipped (node.skip), using the project as it is");
-    } else {
-      nodeBuild(request).run(project, request.node().buildScript());
-    }
+    installAndBuild(request, project);
     ImagePlan plan = plan(request, project);
     new LayerReport(BuildState.load(stateDir(request).resolve("layers.properties")), log)
         .report(plan);
@@ -59,6 +58,28 @@ public final class ContainerBuild {
     writeResult(request.buildDirectory().resolve("container-image.json"), result);
     log.info("Built " + result.image() + "@" + result.imageDigest());
     return result;
+  }
+
+  /**
+   * Plans the image of {@code request} as {@link #run} does, then writes it as a Dockerfile and
+   * {@code .dockerignore} to {@code target} instead of building it.
+   */
+  public void writeDockerfile(ContainerRequest request, DockerfileTarget target) {
+    NodeProject project = read(request);
+    log.info("Writing the Dockerfile of " + project.displayName() + " to " + target.dockerfile());
+    DockerfileWriter.checkOwnDockerfile(target);
+    installAndBuild(request, project);
+    ImagePlan plan = plan(request, project);
+    DockerfileRecipe recipe = DockerfileRecipe.of(project, request.node().buildScript());
+    new DockerfileWriter(log).write(plan, recipe, target);
+  }
+
+  private void installAndBuild(ContainerRequest request, NodeProject project) {
+    if (request.node().skip()) {
+      log.info("Install and build: skipped (node.skip), using the project as it is");
+    } else {
+      nodeBuild(request).run(project, request.node().buildScript());
+    }
   }
 
   private NodeProject read(ContainerRequest request) {

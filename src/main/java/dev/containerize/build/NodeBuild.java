@@ -59,7 +59,7 @@ public final class NodeBuild {
   public void run(NodeProject project, String buildScript) {
     Path lockfile = project.requireLockfile();
     boolean installed = install(project, lockfile);
-    Optional<String> script = chooseScript(project, buildScript);
+    Optional<String> script = buildScript(project, buildScript);
     if (script.isEmpty()) {
       log.info("Build: no \"build\" script in package.json, nothing to build");
       return;
@@ -120,7 +120,11 @@ public final class NodeBuild {
     return new ProjectException(why + "\n" + (outOfStep ? result.headText() : result.tailText()));
   }
 
-  private static Optional<String> chooseScript(NodeProject project, String configured) {
+  /**
+   * The script that builds {@code project}: {@code configured}, which must exist, else {@code
+   * build} when the project has one, else none.
+   */
+  public static Optional<String> buildScript(NodeProject project, String configured) {
     if (configured == null || configured.isBlank()) {
       return project.packageJson().script("build").map(s -> "build");
     }

@@ -13,60 +13,60 @@ import java.util.regex.Pattern;
  * {@code .dockerignore} excludes.
  */
 public final class IgnoreRules {
-  private static final List<Pattern> NEVER_ANYWHERE =
-      compileAll(
-          List.of(
-              "**/.env",
-              "**/.env.*",
-              "**/.npmrc",
-              "**/.yarnrc",
-              "**/.yarnrc.yml",
-              "**/.git",
-              "**/.netrc",
-              "**/.ssh",
-              "**/.aws",
-              "**/.azure",
-              "**/.docker",
-              "**/.gnupg",
-              "**/id_rsa",
-              "**/id_dsa",
-              "**/id_ecdsa",
-              "**/id_ed25519",
-              "**/*.pem",
-              "**/*.key",
-              "**/*.p12",
-              "**/*.pfx",
-              "**/Dockerfile",
-              "**/Dockerfile.*",
-              "**/*.Dockerfile",
-              "**/.dockerignore",
-              "**/.config/gcloud",
-              "**/credentials.json",
-              "**/service-account*.json"));
-  private static final List<Pattern> CREDENTIAL_FILES =
-      compileAll(
-          List.of(
-              "**/.env",
-              "**/.env.*",
-              "**/.npmrc",
-              "**/.yarnrc",
-              "**/.yarnrc.yml",
-              "**/.netrc",
-              "**/.git"));
-  private static final List<Pattern> NEVER_AT_ROOT =
-      compileAll(
-          List.of(
-              "node_modules",
-              "target",
-              "pom.xml",
-              ".mvn",
-              "mvnw",
-              "mvnw.cmd",
-              ".idea",
-              ".vscode",
-              ".github",
-              ".gitlab-ci.yml",
-              ".yarn"));
+  private static final List<String> NEVER_ANYWHERE_GLOBS =
+      List.of(
+          "**/.env",
+          "**/.env.*",
+          "**/.npmrc",
+          "**/.yarnrc",
+          "**/.yarnrc.yml",
+          "**/.git",
+          "**/.netrc",
+          "**/.ssh",
+          "**/.aws",
+          "**/.azure",
+          "**/.docker",
+          "**/.gnupg",
+          "**/id_rsa",
+          "**/id_dsa",
+          "**/id_ecdsa",
+          "**/id_ed25519",
+          "**/*.pem",
+          "**/*.key",
+          "**/*.p12",
+          "**/*.pfx",
+          "**/Dockerfile",
+          "**/Dockerfile.*",
+          "**/*.Dockerfile",
+          "**/.dockerignore",
+          "**/.config/gcloud",
+          "**/credentials.json",
+          "**/service-account*.json");
+  private static final List<String> CREDENTIAL_FILE_GLOBS =
+      List.of(
+          "**/.env",
+          "**/.env.*",
+          "**/.npmrc",
+          "**/.yarnrc",
+          "**/.yarnrc.yml",
+          "**/.netrc",
+          "**/.git");
+  private static final List<String> NEVER_AT_ROOT_GLOBS =
+      List.of(
+          "node_modules",
+          "target",
+          "pom.xml",
+          ".mvn",
+          "mvnw",
+          "mvnw.cmd",
+          ".idea",
+          ".vscode",
+          ".github",
+          ".gitlab-ci.yml",
+          ".yarn");
+  private static final List<Pattern> NEVER_ANYWHERE = compileAll(NEVER_ANYWHERE_GLOBS);
+  private static final List<Pattern> CREDENTIAL_FILES = compileAll(CREDENTIAL_FILE_GLOBS);
+  private static final List<Pattern> NEVER_AT_ROOT = compileAll(NEVER_AT_ROOT_GLOBS);
 
   private final List<Rule> dockerignore;
 
@@ -129,6 +129,21 @@ public final class IgnoreRules {
    */
   public static boolean isCredentialFile(String relative) {
     return matchesAny(CREDENTIAL_FILES, relative);
+  }
+
+  /**
+   * The globs, in {@code .dockerignore} syntax, of what no rule can let in: secrets and build files
+   * anywhere, then build folders at the project root.
+   */
+  public static List<String> alwaysExcludedGlobs() {
+    List<String> globs = new ArrayList<>(NEVER_ANYWHERE_GLOBS);
+    globs.addAll(NEVER_AT_ROOT_GLOBS);
+    return List.copyOf(globs);
+  }
+
+  /** The globs of files that may hold credentials, all of the form {@code **}{@code /NAME}. */
+  public static List<String> credentialFileGlobs() {
+    return CREDENTIAL_FILE_GLOBS;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.containerize.image;
 
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -7,11 +8,18 @@ import java.util.List;
  *
  * @param name what the layer holds, for example {@code dependencies}
  * @param files the entries, sorted by path
+ * @param sources how a Dockerfile produces the same entries; empty when no Dockerfile can
  */
-public record ImageLayer(String name, List<ImageFile> files) {
+public record ImageLayer(String name, List<ImageFile> files, List<LayerSource> sources) {
   /** Creates the layer, sorting {@code files} by path. */
   public ImageLayer {
-    files = files.stream().sorted(java.util.Comparator.comparing(ImageFile::path)).toList();
+    files = files.stream().sorted(Comparator.comparing(ImageFile::path)).toList();
+    sources = List.copyOf(sources);
+  }
+
+  /** Creates a layer that a Dockerfile cannot reproduce. */
+  public ImageLayer(String name, List<ImageFile> files) {
+    this(name, files, List.of());
   }
 
   /** The total size in bytes of the files, as read from the build machine. */

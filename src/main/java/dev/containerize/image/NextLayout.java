@@ -37,13 +37,14 @@ abstract class NextLayout implements AppLayout {
 
   /** The files of {@code public/}, which Next.js serves from {@code appDir/public}. */
   static ImageLayer publicLayer(
-      NextJsProject next, FileTree tree, IgnoreRules rules, String appDir) {
+      NextJsProject next, FileTree tree, IgnoreRules rules, String workdir, String appDir) {
     return new ImageLayer(
         "public",
         tree.walk(
             next.directory().resolve("public"),
             appDir + "/public",
-            FileTree.excluding(rel -> rules.excludes("public/" + rel))));
+            FileTree.excluding(rel -> rules.excludes("public/" + rel))),
+        List.of(LayerSource.buildOutput("public", inApp(workdir, appDir, "public"))));
   }
 
   /**
@@ -51,13 +52,32 @@ abstract class NextLayout implements AppLayout {
    * carries the build id. The user's {@code .dockerignore} often names {@code .next} for Docker
    * builds that run {@code next build} themselves, so only the secret rules apply to it.
    */
-  static ImageLayer staticLayer(NextJsProject next, FileTree tree, String appDir) {
+  static ImageLayer staticLayer(NextJsProject next, FileTree tree, String workdir, String appDir) {
+    String staticDir = next.distDir() + "/static";
     return new ImageLayer(
         "static",
         tree.walk(
             next.buildOutput().resolve("static"),
-            appDir + "/" + next.distDir() + "/static",
-            FileTree.excluding(IgnoreRules::excludedAnywhere)));
+            appDir + "/" + staticDir,
+            FileTree.excluding(IgnoreRules::excludedAnywhere)),
+        List.of(LayerSource.buildOutput(staticDir, inApp(workdir, appDir, staticDir))));
+  }
+
+  /**
+   * The source of the cache folder for a Dockerfile: an empty folder owned by the run-time user.
+   */
+  static LayerSource cacheSource(NextJsProject next, String workdir, String appDir) {
+    return LayerSource.writableDirectory(inApp(workdir, appDir, next.distDir() + "/cache"));
+  }
+
+  /**
+   * {@code relative} in the app's folder, as a path relative to the working directory, which is the
+   * app's folder or (in a monorepo's standalone output) an ancestor of it.
+   */
+  private static String inApp(String workdir, String appDir, String relative) {
+    return appDir.equals(workdir)
+        ? relative
+        : appDir.substring(workdir.length() + 1) + "/" + relative;
   }
 
   /** The cache folder, the one place in the app that {@code runtimeUser} may write. */

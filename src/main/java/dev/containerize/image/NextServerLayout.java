@@ -41,11 +41,26 @@ public final class NextServerLayout extends NextLayout {
     app.add(cacheDirectory(next, workdir, runtimeUser));
     List<ImageLayer> layers =
         List.of(
-            new ImageLayer("dependencies", dependencies),
-            publicLayer(next, tree, rules, workdir),
-            staticLayer(next, tree, workdir),
-            new ImageLayer("app", app));
+            new ImageLayer(
+                "dependencies", dependencies, List.of(LayerSource.productionDependencies())),
+            publicLayer(next, tree, rules, workdir, workdir),
+            staticLayer(next, tree, workdir, workdir),
+            new ImageLayer("app", app, appSources(next, workdir)));
     return new NextServerLayout(layers, workdir);
+  }
+
+  /**
+   * How a Dockerfile produces the app layer: the built project without the folders of the build
+   * output that {@code next start} does not read, then an empty cache folder. ({@code public} and
+   * {@code static} come again with it: the same files as in their own layers.)
+   */
+  private static List<LayerSource> appSources(NextJsProject next, String workdir) {
+    List<String> without = new ArrayList<>();
+    NOT_SERVED.stream()
+        .filter(dir -> !dir.equals("static"))
+        .sorted()
+        .forEach(dir -> without.add(next.distDir() + "/" + dir));
+    return List.of(LayerSource.builtProject(without), cacheSource(next, workdir, workdir));
   }
 
   private static void requireNext(

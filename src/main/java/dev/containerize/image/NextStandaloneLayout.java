@@ -49,13 +49,19 @@ public final class NextStandaloneLayout extends NextLayout {
     Split split = split(traced, workdir, appPath);
     split.app.add(cacheDirectory(next, appDir, runtimeUser));
     IgnoreRules rules = IgnoreRules.of(next.directory());
+    // A Dockerfile copies the whole standalone folder once, for the three layers it makes.
+    String standaloneDir = next.distDir() + "/standalone";
+    List<LayerSource> whole =
+        List.of(LayerSource.buildOutput(standaloneDir, ".", List.of(standaloneDir + "/" + cache)));
+    List<LayerSource> wholeAndCache = new ArrayList<>(whole);
+    wholeAndCache.add(cacheSource(next, workdir, appDir));
     List<ImageLayer> layers =
         List.of(
-            new ImageLayer("dependencies", split.dependencies),
-            new ImageLayer("workspace", split.workspace),
-            publicLayer(next, tree, rules, appDir),
-            staticLayer(next, tree, appDir),
-            new ImageLayer("app", split.app));
+            new ImageLayer("dependencies", split.dependencies, whole),
+            new ImageLayer("workspace", split.workspace, whole),
+            publicLayer(next, tree, rules, workdir, appDir),
+            staticLayer(next, tree, workdir, appDir),
+            new ImageLayer("app", split.app, wholeAndCache));
     return new NextStandaloneLayout(layers, prefixed(appPath, "server.js"), workdir);
   }
 

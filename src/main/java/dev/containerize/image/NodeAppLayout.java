@@ -30,8 +30,15 @@ public final class NodeAppLayout implements AppLayout {
   public static NodeAppLayout of(NodeProject project, StartCommand start, String workdir) {
     FileTree tree = new FileTree(project.directory());
     ImageLayer dependencies =
-        new ImageLayer("dependencies", dependencyFiles(project, tree, workdir));
-    ImageLayer app = new ImageLayer("app", appFiles(project.directory(), tree, workdir));
+        new ImageLayer(
+            "dependencies",
+            dependencyFiles(project, tree, workdir),
+            List.of(LayerSource.productionDependencies()));
+    ImageLayer app =
+        new ImageLayer(
+            "app",
+            appFiles(project.directory(), tree, workdir),
+            List.of(LayerSource.builtProject(List.of())));
     checkEntryFile(project, start, app, workdir);
     return new NodeAppLayout(List.of(dependencies, app), start, workdir);
   }

@@ -93,13 +93,18 @@ abstract class AbstractContainerMojo extends AbstractMojo {
     try {
       Optional<ContainerRequest> request = prepare();
       if (request.isPresent()) {
-        new ContainerBuild(log()).run(request.get());
+        run(request.get());
       }
     } catch (ProjectException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (EnvironmentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
+  }
+
+  /** Runs {@code request}: builds the image; goals that do something else override this. */
+  void run(ContainerRequest request) {
+    new ContainerBuild(log()).run(request);
   }
 
   /** The request this goal would run, or empty (with one log line) when it is skipped here. */

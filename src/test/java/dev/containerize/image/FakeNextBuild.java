@@ -6,15 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes the files a {@code next build} leaves behind, small and fake, into a project folder. */
-final class FakeNextBuild {
+public final class FakeNextBuild {
   private final Path project;
 
-  FakeNextBuild(Path project) {
+  public FakeNextBuild(Path project) {
     this.project = project;
   }
 
   /** Writes {@code text} to {@code relative} in the project, creating folders; returns this. */
-  FakeNextBuild file(String relative, String text) {
+  public FakeNextBuild file(String relative, String text) {
     Path file = project.resolve(relative);
     try {
       Files.createDirectories(file.getParent());
@@ -26,7 +26,7 @@ final class FakeNextBuild {
   }
 
   /** The build output a standalone or server build shares: build id, browser files, cache. */
-  FakeNextBuild commonOutput(String buildId) {
+  public FakeNextBuild commonOutput(String buildId) {
     return file(".next/BUILD_ID", buildId)
         .file(".next/static/" + buildId + "/_buildManifest.js", "self.__BUILD_MANIFEST={}")
         .file(".next/static/chunks/main-1.js", "console.log('chunk')")
@@ -37,7 +37,7 @@ final class FakeNextBuild {
   }
 
   /** A standalone server for an app at {@code appPath} ("" for a single app). */
-  FakeNextBuild standalone(String appPath, String buildId) {
+  public FakeNextBuild standalone(String appPath, String buildId) {
     String app = ".next/standalone/" + (appPath.isEmpty() ? "" : appPath + "/");
     return commonOutput(buildId)
         .file(app + "server.js", "require('next')")

@@ -1,0 +1,52 @@
+package dev.containerize.dockerfile;
+
+import dev.containerize.build.NodeBuild;
+import dev.containerize.node.NodeProject;
+import dev.containerize.node.PackageManager;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a Dockerfile's build stages need to know about the project beyond the image plan.
+ *
+ * @param packageManager the package manager that installs the project
+ * @param lockfile the lockfile's name in the project folder
+ * @param buildScript the script the build stage runs, if any
+ * @param ownInstallScripts whether {@code package.json} has scripts that the install runs for the
+ *     project itself ({@code postinstall}, {@code prepare}, ...), which need the project's files
+ * @param npmrc whether the project has an {@code .npmrc}, given to the installs as a build secret
+ */
+public record DockerfileRecipe(
+    PackageManager packageManager,
+    String lockfile,
+    Optional<String> buildScript,
+    boolean ownInstallScripts,
+    boolean npmrc) {
+
+  /** The lifecycle scripts of the project itself that a frozen install runs. */
+  private static final List<String> INSTALL_LIFECYCLE =
+      List.of(
+          "preinstall",
+          "install",
+          "postinstall",
+          "prepublish",
+          "preprepare",
+          "prepare",
+          "postprepare");
+
+  /** The recipe of {@code project}, built with {@code configuredBuildScript} (or the default). */
+  public static DockerfileRecipe of(NodeProject project, String configuredBuildScript) {
+    return new DockerfileRecipe(
+        project.packageManager(),
+        project.requireLockfile().getFileName().toString(),
+        NodeBuild.buildScript(project, configuredBuildScript),
+        INSTALL_LIFECYCLE.stream().anyMatch(s -> project.packageJson().script(s).isPresent()),
+        Files.isRegularFile(project.directory().resolve(".npmrc")));
+  }
+
+  /** Whether the image needs a build stage: a build script, or install scripts that make files. */
+  boolean builds() {
+    return buildScript.isPresent() || ownInstallScripts;
+  }
+}
