@@ -172,7 +172,7 @@ class Dockerfile(Tool):
     def prepare(self):
         self.storage = WORK / "buildah" / self.example.name
         sh([ROOT / "mvnw", "-B", "-q", "-ntp", "-f", self.example.dir / "pom.xml",
-            "container:generate-dockerfile", "-Dcontainer.dockerfile.force=true"])
+            "container:generate-dockerfile", "-Dcontainer.overwriteDockerfile=true"])
 
     def build(self):
         buildah = ["buildah", "--root", self.storage / "root", "--runroot", self.storage / "run",
