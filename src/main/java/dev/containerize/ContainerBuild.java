@@ -21,6 +21,7 @@ import dev.containerize.jib.JibImageWriter;
 import dev.containerize.node.NextJsProject;
 import dev.containerize.node.NodeProject;
 import dev.containerize.node.NodeRuntime;
+import dev.containerize.node.ProductionClosure;
 import dev.containerize.node.StartCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,8 +48,8 @@ public final class ContainerBuild {
   public BuildResult run(ContainerRequest request) {
     NodeProject project = read(request);
     log.info("Containerizing " + project.displayName() + " as " + request.target().image());
-    installAndBuild(request, project);
-    ImagePlan plan = plan(request, project);
+    ProductionClosure closure = installAndBuild(request, project);
+    ImagePlan plan = plan(request, project, closure);
     new LayerReport(BuildState.load(stateDir(request).resolve("layers.properties")), log)
         .report(plan);
     log.info(describeTarget(request.target()));
@@ -68,18 +69,26 @@ public final class ContainerBuild {
     NodeProject project = read(request);
     log.info("Writing the Dockerfile of " + project.displayName() + " to " + target.dockerfile());
     DockerfileWriter.checkOwnDockerfile(target);
-    installAndBuild(request, project);
-    ImagePlan plan = plan(request, project);
+    ProductionClosure closure = installAndBuild(request, project);
+    ImagePlan plan = plan(request, project, closure);
     DockerfileRecipe recipe = DockerfileRecipe.of(project, request.node().buildScript());
     new DockerfileWriter(log).write(plan, recipe, target);
   }
 
-  private void installAndBuild(ContainerRequest request, NodeProject project) {
+  private ProductionClosure installAndBuild(ContainerRequest request, NodeProject project) {
+    project
+        .workspace()
+        .ifPresent(
+            w -> log.info("Workspace: " + w.root() + " (" + w.declaredIn().getFileName() + ")"));
     if (request.node().skip()) {
       log.info("Install and build: skipped (node.skip), using the project as it is");
-    } else {
-      nodeBuild(request).run(project, request.node().buildScript());
+      return closure(project);
     }
+    NodeBuild build = nodeBuild(request);
+    boolean installed = build.install(project);
+    ProductionClosure closure = closure(project);
+    build.build(project, request.node().buildScript(), installed, localPackages(closure));
+    return closure;
   }
 
   private NodeProject read(ContainerRequest request) {
@@ -107,13 +116,36 @@ public final class ContainerBuild {
         log, stateDir(request).resolve("build.properties"), request.node().buildEnvironment());
   }
 
-  private ImagePlan plan(ContainerRequest request, NodeProject project) {
+  private ProductionClosure closure(NodeProject project) {
+    project.requireLockfile();
+    ProductionClosure closure = ProductionClosure.of(project.directory(), project.installRoot());
+    long local = closure.packages().values().stream().filter(p -> p.local()).count();
+    long downloaded = closure.packages().size() - local;
+    log.info(
+        "Production dependencies: "
+            + count(downloaded, "package")
+            + (local == 0 ? "" : ", " + count(local, "workspace package")));
+    return closure;
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static List<Path> localPackages(ProductionClosure closure) {
+    return closure.packages().values().stream()
+        .filter(ProductionClosure.Package::local)
+        .map(ProductionClosure.Package::directory)
+        .toList();
+  }
+
+  private ImagePlan plan(ContainerRequest request, NodeProject project, ProductionClosure closure) {
     String workdir = ImagePlanner.workingDirectory(request.container());
     Optional<NextJsProject> next = NextJsProject.detect(project);
     AppLayout layout =
         next.isPresent()
-            ? nextLayout(request, project, next.get(), workdir)
-            : NodeAppLayout.of(project, startCommand(request, project), workdir);
+            ? nextLayout(request, project, closure, next.get(), workdir)
+            : NodeAppLayout.of(project, closure, startCommand(request, project), workdir);
     ImagePlan plan =
         ImagePlanner.plan(
             layout,
@@ -125,7 +157,11 @@ public final class ContainerBuild {
   }
 
   private AppLayout nextLayout(
-      ContainerRequest request, NodeProject project, NextJsProject next, String workdir) {
+      ContainerRequest request,
+      NodeProject project,
+      ProductionClosure closure,
+      NextJsProject next,
+      String workdir) {
     String owner = ImagePlanner.runtimeOwner(request.container());
     if (next.hasStandaloneOutput()) {
       NextStandaloneLayout layout = NextStandaloneLayout.of(next, workdir, owner);
@@ -143,7 +179,7 @@ public final class ContainerBuild {
                   ? ": Next.js does not read .cjs config files. " + next.standaloneAdvice() + "."
                   : ". Run the build again (`next build`), with <node><skip> off."));
     }
-    NextServerLayout layout = NextServerLayout.of(project, next, workdir, owner);
+    NextServerLayout layout = NextServerLayout.of(project, next, closure, workdir, owner);
     log.warn(
         "This Next.js app has no standalone output, so the image carries every production"
             + " dependency and starts `next start`. "

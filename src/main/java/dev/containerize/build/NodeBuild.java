@@ -3,7 +3,6 @@ package dev.containerize.build;
 import dev.containerize.BuildLog;
 import dev.containerize.ProjectException;
 import dev.containerize.node.NodeProject;
-import dev.containerize.node.PackageManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a project's frozen install and its build script, skipping each when its inputs have not
@@ -27,9 +27,16 @@ public final class NodeBuild {
           "lockfile needs to be updated",
           "ERR_PNPM_OUTDATED_LOCKFILE");
 
+  /** One lock per install root, so that modules built in parallel never install it at once. */
+  private static final Map<Path, Object> INSTALL_LOCKS = new ConcurrentHashMap<>();
+
+  /** The install key each install root was last installed or found up to date with here. */
+  private static final Map<Path, String> INSTALLED = new ConcurrentHashMap<>();
+
   private final BuildLog log;
   private final ProcessRunner runner;
   private final BuildState state;
+  private PackageManagerCommand command;
 
   /**
    * Creates a build that keeps its state under {@code stateFile} and gives {@code environment} to
@@ -47,6 +54,8 @@ public final class NodeBuild {
     env.putIfAbsent("npm_config_fund", "false");
     env.putIfAbsent("npm_config_audit", "false");
     env.putIfAbsent("NEXT_TELEMETRY_DISABLED", "1");
+    env.putIfAbsent("YARN_ENABLE_TELEMETRY", "0");
+    env.putIfAbsent("YARN_ENABLE_PROGRESS_BARS", "false");
     return env;
   }
 
@@ -57,67 +66,138 @@ public final class NodeBuild {
    *     project has one
    */
   public void run(NodeProject project, String buildScript) {
-    Path lockfile = project.requireLockfile();
-    boolean installed = install(project, lockfile);
-    Optional<String> script = buildScript(project, buildScript);
-    if (script.isEmpty()) {
-      log.info("Build: no \"build\" script in package.json, nothing to build");
-      return;
-    }
-    build(project, script.get(), installed);
+    build(project, buildScript, install(project), List.of());
   }
 
-  private boolean install(NodeProject project, Path lockfile) {
-    String key =
-        Fingerprint.start()
-            .addContent(project.packageJson().file())
-            .addContent(lockfile)
-            .add(project.packageManager().name())
-            .hex();
-    boolean present =
-        Files.isDirectory(project.directory().resolve("node_modules")) || !hasDependencies(project);
-    if (present && state.get(INSTALL_KEY).filter(key::equals).isPresent()) {
-      log.info("Install: up to date (package.json and " + lockfile.getFileName() + " unchanged)");
-      return false;
-    }
-    PackageManager manager = project.packageManager();
-    List<String> command = manager.frozenInstall();
-    log.info("Install: " + String.join(" ", command));
-    state.remove(INSTALL_KEY);
-    ProcessRunner.Result result = runner.run(command, project.directory());
-    if (!result.succeeded()) {
-      throw installFailed(project, lockfile, command, result);
+  /**
+   * Runs the frozen install of {@code project} in its install root (the workspace root for a
+   * workspace member), unless that install is up to date; builds of several members of one
+   * workspace in one JVM (a reactor build, also with {@code -T}) install it once.
+   *
+   * @return whether {@code node_modules} changed since this project's last build
+   */
+  public boolean install(NodeProject project) {
+    Path lockfile = project.requireLockfile();
+    Path root = project.installRoot();
+    String key = installKey(project, lockfile);
+    boolean changed = state.get(INSTALL_KEY).filter(key::equals).isEmpty();
+    synchronized (INSTALL_LOCKS.computeIfAbsent(root, r -> new Object())) {
+      boolean present =
+          Files.isDirectory(root.resolve("node_modules")) || !project.hasDependencies();
+      if (present && !changed) {
+        log.info("Install: up to date (package.json and " + lockfile.getFileName() + " unchanged)");
+        INSTALLED.put(root, key);
+      } else if (present && key.equals(INSTALLED.get(root))) {
+        log.info("Install: up to date (installed in " + root + " earlier in this build)");
+      } else {
+        runInstall(project, lockfile);
+        INSTALLED.put(root, key);
+        changed = true;
+      }
     }
     state.put(INSTALL_KEY, key);
-    return true;
+    return changed;
   }
 
-  /** Whether an install creates {@code node_modules}; npm creates none for zero dependencies. */
-  private static boolean hasDependencies(NodeProject project) {
-    return !project.packageJson().dependencies().isEmpty()
-        || !project.packageJson().devDependencies().isEmpty();
+  /**
+   * What the install depends on: the lockfile, the manifests of the root and of every workspace
+   * member, and the package manager release.
+   */
+  private static String installKey(NodeProject project, Path lockfile) {
+    Path root = project.installRoot();
+    Fingerprint key =
+        Fingerprint.start()
+            .addContent(lockfile)
+            .addContent(root.resolve("package.json"))
+            .addContent(root.resolve("pnpm-workspace.yaml"))
+            .addContent(root.resolve(".yarnrc.yml"))
+            .add(project.release().describe());
+    if (project.workspace().isPresent()) {
+      for (Path member : project.workspace().get().members()) {
+        key.add(root.relativize(member).toString()).addContent(member.resolve("package.json"));
+      }
+    }
+    return key.add(project.packageManager().name()).hex();
+  }
+
+  private void runInstall(NodeProject project, Path lockfile) {
+    PackageManagerCommand manager = command(project);
+    List<String> command = manager.with(project.release().frozenInstallArguments());
+    log.info("Install: " + String.join(" ", command) + inFolder(project));
+    state.remove(INSTALL_KEY);
+    ProcessRunner.Result result = runner.run(command, project.installRoot());
+    if (!result.succeeded()) {
+      throw installFailed(project, lockfile, command, manager, result);
+    }
+  }
+
+  private PackageManagerCommand command(NodeProject project) {
+    if (command == null) {
+      command = PackageManagerCommand.resolve(project, runner);
+      log.info("Package manager: " + command.description());
+    }
+    return command;
+  }
+
+  private static String inFolder(NodeProject project) {
+    return project.workspace().isPresent()
+        ? " (in the workspace root " + project.installRoot() + ")"
+        : "";
   }
 
   private static ProjectException installFailed(
-      NodeProject project, Path lockfile, List<String> command, ProcessRunner.Result result) {
+      NodeProject project,
+      Path lockfile,
+      List<String> command,
+      PackageManagerCommand manager,
+      ProcessRunner.Result result) {
     String output = result.headText() + "\n" + result.tailText();
     boolean outOfStep = OUT_OF_STEP_MARKS.stream().anyMatch(output::contains);
     String why =
         outOfStep
             ? lockfile
                 + " is out of step with "
-                + project.packageJson().file()
+                + (project.workspace().isPresent()
+                    ? "the package.json files of the workspace " + project.installRoot()
+                    : project.packageJson().file())
                 + ". Run `"
                 + project.packageManager().command()
-                + " install` and commit the updated lockfile."
+                + " install`"
+                + (project.workspace().isPresent() ? " in " + project.installRoot() : "")
+                + " and commit the updated lockfile."
             : "`"
                 + String.join(" ", command)
                 + "` failed with exit code "
                 + result.exitCode()
                 + " in "
-                + project.directory()
+                + project.installRoot()
                 + ". Its last lines are below; run it there by hand to see the whole output.";
+    if (manager.fetched()) {
+      why +=
+          " The project asks for "
+              + project.release().describe()
+              + ", which is not on the PATH, so it ran through `npm exec`; if it cannot be"
+              + " fetched, install that release on the PATH.";
+    }
     return new ProjectException(why + "\n" + (outOfStep ? result.headText() : result.tailText()));
+  }
+
+  /**
+   * Runs the build script of {@code project} in its folder unless no input changed.
+   *
+   * @param buildScript the script named in the configuration, or null for {@code build}
+   * @param installed whether {@code node_modules} changed, which makes the build run
+   * @param otherInputs folders outside the project whose files the build reads too (the workspace
+   *     packages it depends on)
+   */
+  public void build(
+      NodeProject project, String buildScript, boolean installed, List<Path> otherInputs) {
+    Optional<String> script = buildScript(project, buildScript);
+    if (script.isEmpty()) {
+      log.info("Build: no \"build\" script in package.json, nothing to build");
+      return;
+    }
+    runBuild(project, script.get(), installed, otherInputs);
   }
 
   /**
@@ -139,13 +219,14 @@ public final class NodeBuild {
     return Optional.of(configured);
   }
 
-  private void build(NodeProject project, String script, boolean installed) {
-    String inputs = sourceFingerprint(project.directory(), script);
+  private void runBuild(
+      NodeProject project, String script, boolean installed, List<Path> otherInputs) {
+    String inputs = sourceFingerprint(project.directory(), script, otherInputs);
     if (!installed && state.get(BUILD_KEY).filter(inputs::equals).isPresent()) {
       log.info("Build: up to date (no file changed since the last `" + script + "`)");
       return;
     }
-    List<String> command = project.packageManager().runScript(script);
+    List<String> command = command(project).with(List.of("run", script));
     log.info("Build: " + String.join(" ", command));
     state.remove(BUILD_KEY);
     ProcessRunner.Result result = runner.run(command, project.directory());
@@ -160,11 +241,16 @@ public final class NodeBuild {
               + ". Fix the build; its last lines were:\n"
               + result.tailText());
     }
-    state.put(BUILD_KEY, sourceFingerprint(project.directory(), script));
+    state.put(BUILD_KEY, sourceFingerprint(project.directory(), script, otherInputs));
   }
 
-  private static String sourceFingerprint(Path directory, String script) {
-    return Fingerprint.start().add(script).addTree(directory, NodeBuild::notAnInput).hex();
+  private static String sourceFingerprint(Path directory, String script, List<Path> others) {
+    Fingerprint fingerprint =
+        Fingerprint.start().add(script).addTree(directory, NodeBuild::notAnInput);
+    for (Path other : others) {
+      fingerprint.add(other.toString()).addTree(other, NodeBuild::notAnInput);
+    }
+    return fingerprint.hex();
   }
 
   private static boolean notAnInput(Path relative) {

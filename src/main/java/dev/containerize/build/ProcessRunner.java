@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Runs a child process in a folder, streaming its output to the build log line by line. */
 public final class ProcessRunner {
@@ -83,6 +84,29 @@ public final class ProcessRunner {
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
+    }
+  }
+
+  /**
+   * Runs {@code command} in {@code directory} without streaming its output, and returns its first
+   * line when it succeeds; empty when it cannot start or fails.
+   */
+  public Optional<String> firstLine(List<String> command, Path directory) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+    builder.redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    try {
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      boolean ok = process.waitFor() == 0;
+      log.debug("`" + String.join(" ", command) + "` printed: " + output.strip());
+      return ok ? output.lines().map(String::strip).findFirst() : Optional.empty();
+    } catch (IOException e) {
+      log.debug("Cannot run `" + String.join(" ", command) + "`: " + e.getMessage());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EnvironmentException("Interrupted while `" + String.join(" ", command) + "` ran");
     }
   }
 

@@ -3,14 +3,16 @@ package dev.containerize.image;
 import dev.containerize.ProjectException;
 import dev.containerize.node.NextJsProject;
 import dev.containerize.node.NodeProject;
+import dev.containerize.node.ProductionClosure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The layout of a Next.js app built without standalone output: production {@code node_modules},
- * {@code public}, {@code .next/static}, then the build output and the project's files, started with
- * Next.js's own server through {@code node} (no package manager at run time).
+ * The layout of a Next.js app built without standalone output: production {@code node_modules}
+ * (downloaded packages, then workspace packages), {@code public}, {@code .next/static}, then the
+ * build output and the project's files, started with Next.js's own server through {@code node} (no
+ * package manager at run time).
  */
 public final class NextServerLayout extends NextLayout {
   /** Where npm puts the {@code next} command, relative to the project. */
@@ -31,22 +33,34 @@ public final class NextServerLayout extends NextLayout {
    */
   public static NextServerLayout of(
       NodeProject project, NextJsProject next, String workdir, String runtimeUser) {
+    project.requireLockfile();
+    ProductionClosure closure = ProductionClosure.of(project.directory(), project.installRoot());
+    return of(project, next, closure, workdir, runtimeUser);
+  }
+
+  /**
+   * Lays out {@code project} as {@link #of(NodeProject, NextJsProject, String, String)} does, with
+   * its production {@code closure} already found.
+   */
+  public static NextServerLayout of(
+      NodeProject project,
+      NextJsProject next,
+      ProductionClosure closure,
+      String workdir,
+      String runtimeUser) {
     requireBuild(next);
-    FileTree tree = new FileTree(project.directory());
+    FileTree tree = new FileTree(project.installRoot());
     IgnoreRules rules = IgnoreRules.of(project.directory());
-    List<ImageFile> dependencies = NodeAppLayout.dependencyFiles(project, tree, workdir);
-    requireNext(project, dependencies, workdir);
+    DependencyLayers dependencies = DependencyLayers.of(closure, tree, workdir);
+    requireNext(project, dependencies.all(), workdir);
     List<ImageFile> app = new ArrayList<>(projectFiles(next, tree, rules, workdir));
     app.addAll(buildOutput(next, tree, workdir));
     app.add(cacheDirectory(next, workdir, runtimeUser));
-    List<ImageLayer> layers =
-        List.of(
-            new ImageLayer(
-                "dependencies", dependencies, List.of(LayerSource.productionDependencies())),
-            publicLayer(next, tree, rules, workdir, workdir),
-            staticLayer(next, tree, workdir, workdir),
-            new ImageLayer("app", app, appSources(next, workdir)));
-    return new NextServerLayout(layers, workdir);
+    List<ImageLayer> layers = new ArrayList<>(dependencies.layers());
+    layers.add(publicLayer(next, tree, rules, workdir, workdir));
+    layers.add(staticLayer(next, tree, workdir, workdir));
+    layers.add(new ImageLayer("app", app, appSources(next, workdir)));
+    return new NextServerLayout(List.copyOf(layers), workdir);
   }
 
   /**

@@ -2,18 +2,18 @@ package dev.containerize.image;
 
 import dev.containerize.ProjectException;
 import dev.containerize.node.NodeProject;
-import dev.containerize.node.PackageManager;
-import dev.containerize.node.ProductionDependencies;
+import dev.containerize.node.ProductionClosure;
 import dev.containerize.node.StartCommand;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The layout of a plain Node.js app: production {@code node_modules} in one layer, the app's own
- * files in the next, started with {@code node}.
+ * The layout of a plain Node.js app: its downloaded production packages in one layer, the workspace
+ * packages it uses in the next, the app's own files last, started with {@code node}.
  */
 public final class NodeAppLayout implements AppLayout {
   private final List<ImageLayer> layers;
@@ -28,50 +28,27 @@ public final class NodeAppLayout implements AppLayout {
 
   /** Lays out {@code project}, which has been installed and built, under {@code workdir}. */
   public static NodeAppLayout of(NodeProject project, StartCommand start, String workdir) {
-    FileTree tree = new FileTree(project.directory());
-    ImageLayer dependencies =
-        new ImageLayer(
-            "dependencies",
-            dependencyFiles(project, tree, workdir),
-            List.of(LayerSource.productionDependencies()));
+    project.requireLockfile();
+    ProductionClosure closure = ProductionClosure.of(project.directory(), project.installRoot());
+    return of(project, closure, start, workdir);
+  }
+
+  /**
+   * Lays out {@code project} with its production {@code closure}: downloaded packages, then
+   * workspace packages, then the app's own files.
+   */
+  public static NodeAppLayout of(
+      NodeProject project, ProductionClosure closure, StartCommand start, String workdir) {
+    FileTree tree = new FileTree(project.installRoot());
+    List<ImageLayer> layers = new ArrayList<>(DependencyLayers.of(closure, tree, workdir).layers());
     ImageLayer app =
         new ImageLayer(
             "app",
             appFiles(project.directory(), tree, workdir),
             List.of(LayerSource.builtProject(List.of())));
     checkEntryFile(project, start, app, workdir);
-    return new NodeAppLayout(List.of(dependencies, app), start, workdir);
-  }
-
-  /** The production packages of {@code project} under {@code workdir/node_modules}. */
-  static List<ImageFile> dependencyFiles(NodeProject project, FileTree tree, String workdir) {
-    if (project.packageManager() != PackageManager.NPM) {
-      // TODO(#5): production closures of pnpm and yarn projects.
-      throw new ProjectException(
-          project.directory()
-              + " is installed with "
-              + project.packageManager().command()
-              + ", which this version of the plugin cannot containerize yet. Use npm (a"
-              + " package-lock.json) for now.");
-    }
-    ProductionDependencies deps = ProductionDependencies.fromNpmLockfile(project.requireLockfile());
-    Path nodeModules = project.directory().resolve("node_modules");
-    return tree.walk(
-        nodeModules,
-        workdir + "/node_modules",
-        new FileTree.Filter() {
-          @Override
-          public boolean skipsDirectory(String relative) {
-            return deps.skipsDirectory("node_modules/" + relative)
-                || IgnoreRules.isCredentialFile(relative);
-          }
-
-          @Override
-          public boolean keepsFile(String relative) {
-            return deps.keepsFile("node_modules/" + relative)
-                && !IgnoreRules.isCredentialFile(relative);
-          }
-        });
+    layers.add(app);
+    return new NodeAppLayout(List.copyOf(layers), start, workdir);
   }
 
   /** The app's own files: everything the ignore rules let through. */

@@ -12,6 +12,7 @@ import dev.containerize.jib.DockerConfigCredentials;
 import dev.containerize.jib.ImageTarget;
 import dev.containerize.jib.JibImageWriter;
 import dev.containerize.jib.RegistryCredential;
+import dev.containerize.node.NodeProject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,8 +116,10 @@ abstract class AbstractContainerMojo extends AbstractMojo {
       return Optional.empty();
     }
     Path dir = projectDirectory(params);
-    if (!Files.isRegularFile(dir.resolve("package.json")) && isAggregator()) {
-      getLog().info("container:" + goal() + " skipped: " + dir + " has no package.json");
+    Optional<String> noApp = NodeProject.noAppReason(dir);
+    boolean noPackageJson = !Files.isRegularFile(dir.resolve("package.json"));
+    if (noApp.isPresent() && (!noPackageJson || isAggregator())) {
+      getLog().info("container:" + goal() + " skipped: " + noApp.get());
       return Optional.empty();
     }
     return Optional.of(request(params, dir));

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * A read-only model of a Node.js project: its manifest, package manager, lockfile and the Node.js
- * version it asks for.
+ * A read-only model of a Node.js project: its manifest, the workspace it belongs to, its package
+ * manager, lockfile and the Node.js version it asks for.
  *
  * @param directory the folder that holds {@code package.json}
  * @param packageJson the parsed manifest
  * @param packageManager the package manager that installs it
+ * @param release the release of that package manager the project asks for
+ * @param workspace the workspace the project is the root or a member of, if any
  * @param lockfile the lockfile of that package manager, if there is one
  * @param nodeVersion the Node.js major version the image should carry
  */
@@ -19,11 +21,13 @@ public record NodeProject(
     Path directory,
     PackageJson packageJson,
     PackageManager packageManager,
+    PackageManagerRelease release,
+    Optional<Workspace> workspace,
     Optional<Path> lockfile,
     NodeVersion nodeVersion) {
 
   /**
-   * Reads the project in {@code directory}.
+   * Reads the project in {@code directory}, and the workspace around it if there is one.
    *
    * @param configuredManager the package manager named in the configuration, or null to detect it
    * @param buildMachineNodeMajor the major version of the Node.js that runs the build
@@ -32,45 +36,44 @@ public record NodeProject(
       Path directory, String configuredManager, int buildMachineNodeMajor) {
     Path dir = directory.toAbsolutePath().normalize();
     PackageJson packageJson = PackageJson.read(dir.resolve("package.json"));
-    PackageManager manager = detectManager(dir, packageJson, configuredManager);
+    Optional<Workspace> workspace = Workspace.enclosing(dir);
+    Path root = workspace.map(Workspace::root).orElse(dir);
+    PackageManagerRelease release =
+        PackageManagerRelease.detect(dir, packageJson, root, configuredManager);
+    PackageManager manager = release.manager();
     Optional<Path> lockfile =
-        manager.lockfiles().stream().map(dir::resolve).filter(Files::isRegularFile).findFirst();
+        manager.lockfiles().stream().map(root::resolve).filter(Files::isRegularFile).findFirst();
     NodeVersion version = NodeVersion.choose(packageJson, dir, buildMachineNodeMajor);
-    return new NodeProject(dir, packageJson, manager, lockfile, version);
+    return new NodeProject(dir, packageJson, manager, release, workspace, lockfile, version);
   }
 
-  private static PackageManager detectManager(
-      Path dir, PackageJson packageJson, String configured) {
-    if (configured != null && !configured.isBlank()) {
-      return PackageManager.named(configured)
-          .orElseThrow(
-              () ->
-                  new ProjectException(
-                      "<node><packageManager> (-Dcontainer.node.packageManager) is \""
-                          + configured
-                          + "\", which is not a package manager the plugin knows. Use npm, pnpm"
-                          + " or yarn, or leave it out to detect it from the lockfile."));
+  /**
+   * Why {@code directory} holds no app to containerize, if it holds none: no {@code package.json},
+   * or one that only declares a workspace (no start script, no {@code main}, no entry file).
+   */
+  public static Optional<String> noAppReason(Path directory) {
+    Path manifest = directory.resolve("package.json");
+    if (!Files.isRegularFile(manifest)) {
+      return Optional.of(directory + " has no package.json");
     }
-    Optional<String> declared = packageJson.packageManager();
-    if (declared.isPresent()) {
-      String name = declared.get().split("@", 2)[0];
-      return PackageManager.named(name)
-          .orElseThrow(
-              () ->
-                  new ProjectException(
-                      packageJson.file()
-                          + ": \"packageManager\" names \""
-                          + declared.get()
-                          + "\", which the plugin cannot run. Name npm, pnpm or yarn there."));
+    if (Workspace.declaredAt(directory).isEmpty()) {
+      return Optional.empty();
     }
-    for (PackageManager manager : PackageManager.values()) {
-      for (String lockfile : manager.lockfiles()) {
-        if (Files.isRegularFile(dir.resolve(lockfile))) {
-          return manager;
-        }
-      }
-    }
-    return PackageManager.NPM;
+    PackageJson packageJson = PackageJson.read(manifest);
+    boolean startable =
+        packageJson.script("start").isPresent()
+            || packageJson.main().isPresent()
+            || StartCommand.CONVENTIONAL_ENTRIES.stream()
+                .anyMatch(f -> Files.isRegularFile(directory.resolve(f)));
+    return startable
+        ? Optional.empty()
+        : Optional.of(
+            manifest + " only declares a workspace (no start script, main or entry file)");
+  }
+
+  /** The folder the package manager installs in: the workspace root, else the project folder. */
+  public Path installRoot() {
+    return workspace.map(Workspace::root).orElse(directory);
   }
 
   /** The lockfile, or a clear error naming the file to create. */
@@ -78,12 +81,20 @@ public record NodeProject(
     return lockfile.orElseThrow(
         () ->
             new ProjectException(
-                directory
+                installRoot()
                     + " has no "
                     + packageManager.lockfiles().get(0)
                     + ": a reproducible image needs a lockfile. Run `"
                     + packageManager.command()
                     + " install` in that folder and commit the lockfile it writes."));
+  }
+
+  /** Whether anything in the project or its workspace has dependencies to install. */
+  public boolean hasDependencies() {
+    if (workspace.isPresent()) {
+      return true;
+    }
+    return !packageJson.dependencies().isEmpty() || !packageJson.devDependencies().isEmpty();
   }
 
   /** A display name for the project, from {@code package.json} or the folder. */

@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -150,6 +152,16 @@ public final class PackageJson {
     return stringMap("devDependencies");
   }
 
+  /** The optional dependencies, name to version range. */
+  public Map<String, String> optionalDependencies() {
+    return stringMap("optionalDependencies");
+  }
+
+  /** The peer dependencies, name to version range. */
+  public Map<String, String> peerDependencies() {
+    return stringMap("peerDependencies");
+  }
+
   /** Whether {@code name} is a production or development dependency. */
   public boolean dependsOn(String name) {
     return dependencies().containsKey(name) || devDependencies().containsKey(name);
@@ -158,6 +170,18 @@ public final class PackageJson {
   /** Whether the package declares workspaces. */
   public boolean declaresWorkspaces() {
     return !root.path("workspaces").isMissingNode();
+  }
+
+  /**
+   * The workspace patterns, from {@code "workspaces": [...]} or {@code "workspaces": {"packages":
+   * [...]}} (yarn 1).
+   */
+  public List<String> workspacePatterns() {
+    JsonNode workspaces = root.path("workspaces");
+    JsonNode list = workspaces.isObject() ? workspaces.path("packages") : workspaces;
+    List<String> patterns = new ArrayList<>();
+    list.forEach(p -> patterns.add(p.asText()));
+    return patterns;
   }
 
   private Optional<String> text(String field) {

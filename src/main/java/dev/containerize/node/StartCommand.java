@@ -19,8 +19,10 @@ import java.util.Set;
  * @param source where the command came from, for the log
  */
 public record StartCommand(List<String> command, Map<String, String> environment, String source) {
-  private static final List<String> CONVENTIONAL_ENTRIES =
+  /** The files tried, in order, when neither a start script nor {@code main} names one. */
+  static final List<String> CONVENTIONAL_ENTRIES =
       List.of("server.js", "index.js", "app.js", "main.js", "server.mjs", "index.mjs");
+
   private static final String SHELL_SYNTAX = "&|;<>`$(){}*?";
 
   /** Node.js options whose value may follow as the next word, as in {@code -r ./tracing.js}. */

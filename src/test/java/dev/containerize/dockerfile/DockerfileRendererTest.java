@@ -146,6 +146,7 @@ class DockerfileRendererTest {
             + "}, \"dependencies\": {\"express\": \"4\"}}");
     write("package-lock.json", LOCKFILE);
     write("server.js", "require('express')");
+    write("node_modules/express/package.json", "{\"name\": \"express\", \"version\": \"4.21.2\"}");
   }
 
   private static ContainerSettings settings() {

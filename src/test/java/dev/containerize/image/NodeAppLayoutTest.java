@@ -41,18 +41,27 @@ class NodeAppLayoutTest {
   void project() throws IOException {
     write(
         "package.json",
-        "{\"name\": \"shop\", \"scripts\": {\"start\": \"NODE_ENV=production node server.js\"}}");
+        """
+        {"name": "shop", "scripts": {"start": "NODE_ENV=production node server.js"},
+         "dependencies": {"express": "4", "@acme/log": "1", "debug": "4"},
+         "devDependencies": {"jest": "29", "@types/node": "20"}}
+        """);
     write("package-lock.json", LOCKFILE);
     write("server.js", "require('express')");
     write("lib/index.js", "module.exports = 1");
     write("node_modules/.package-lock.json", "{}");
-    write("node_modules/express/package.json", "{}");
+    write("node_modules/express/package.json", manifest("express", "4.19.2", "debug"));
+    write("node_modules/debug/package.json", manifest("debug", "4.4.0", null));
+    write("node_modules/debug/index.js", "d4");
     write("node_modules/express/index.js", "e");
     write("node_modules/express/.npmrc", "//registry.npmjs.org/:_authToken=leaked");
     write("node_modules/express/.env", "SECRET=3");
+    write("node_modules/express/node_modules/debug/package.json", manifest("debug", "2.6.9", null));
     write("node_modules/express/node_modules/debug/index.js", "d");
     write("node_modules/express/node_modules/.bin/debug", "#!/usr/bin/env node");
+    write("node_modules/@acme/log/package.json", manifest("@acme/log", "1.0.0", null));
     write("node_modules/@acme/log/index.js", "l");
+    write("node_modules/jest/package.json", manifest("jest", "29.7.0", "debug"));
     write("node_modules/jest/index.js", "j");
     write("node_modules/@types/node/index.d.ts", "t");
     Files.createDirectories(dir.resolve("node_modules/.bin"));
@@ -79,11 +88,16 @@ class NodeAppLayoutTest {
             "/app/node_modules/@acme",
             "/app/node_modules/@acme/log",
             "/app/node_modules/@acme/log/index.js",
+            "/app/node_modules/@acme/log/package.json",
+            "/app/node_modules/debug",
+            "/app/node_modules/debug/index.js",
+            "/app/node_modules/debug/package.json",
             "/app/node_modules/express",
             "/app/node_modules/express/index.js",
             "/app/node_modules/express/node_modules",
             "/app/node_modules/express/node_modules/debug",
             "/app/node_modules/express/node_modules/debug/index.js",
+            "/app/node_modules/express/node_modules/debug/package.json",
             "/app/node_modules/express/package.json");
   }
 
@@ -171,9 +185,14 @@ class NodeAppLayoutTest {
     return NodeAppLayout.of(NodeProject.read(dir, null, 20), start, "/app");
   }
 
-  private void write(String relative, String text) throws IOException {
+  private static String manifest(String name, String version, String dependency) {
+    String deps = dependency == null ? "" : ", \"dependencies\": {\"" + dependency + "\": \"*\"}";
+    return "{\"name\": \"" + name + "\", \"version\": \"" + version + "\"" + deps + "}";
+  }
+
+  private Path write(String relative, String text) throws IOException {
     Path file = dir.resolve(relative);
     Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    return Files.writeString(file, text);
   }
 }
