@@ -1,5 +1,6 @@
 package dev.containerize.dockerfile;
 
+import dev.containerize.ProjectException;
 import dev.containerize.build.NodeBuild;
 import dev.containerize.node.NodeProject;
 import dev.containerize.node.PackageManager;
@@ -35,14 +36,39 @@ public record DockerfileRecipe(
           "prepare",
           "postprepare");
 
-  /** The recipe of {@code project}, built with {@code configuredBuildScript} (or the default). */
+  /**
+   * The recipe of {@code project}, built with {@code configuredBuildScript} (or the default), or a
+   * clear error when the plugin cannot write a Dockerfile for it.
+   */
   public static DockerfileRecipe of(NodeProject project, String configuredBuildScript) {
+    checkSupported(project);
     return new DockerfileRecipe(
         project.packageManager(),
         project.requireLockfile().getFileName().toString(),
         NodeBuild.buildScript(project, configuredBuildScript),
         INSTALL_LIFECYCLE.stream().anyMatch(s -> project.packageJson().script(s).isPresent()),
         Files.isRegularFile(project.directory().resolve(".npmrc")));
+  }
+
+  private static void checkSupported(NodeProject project) {
+    if (project.packageManager() != PackageManager.NPM) {
+      // TODO(#4): Dockerfiles for pnpm and Yarn projects.
+      throw new ProjectException(
+          project.directory()
+              + " is installed with "
+              + project.packageManager().command()
+              + ", for which container:generate-dockerfile cannot write a Dockerfile yet. Build"
+              + " its image with container:build (or build-tar), or use npm.");
+    }
+    if (!project.installRoot().equals(project.directory())) {
+      // TODO(#4): Dockerfiles for workspace members, built from the workspace root.
+      throw new ProjectException(
+          project.directory()
+              + " is a member of the workspace "
+              + project.installRoot()
+              + ", for which container:generate-dockerfile cannot write a Dockerfile yet. Build"
+              + " its image with container:build (or build-tar).");
+    }
   }
 
   /** Whether the image needs a build stage: a build script, or install scripts that make files. */

@@ -1,6 +1,5 @@
 package dev.containerize.dockerfile;
 
-import dev.containerize.ProjectException;
 import dev.containerize.image.IgnoreRules;
 import dev.containerize.node.PackageManager;
 import java.util.ArrayList;
@@ -21,15 +20,10 @@ final class InstallSteps {
     this.manager = manager;
   }
 
-  /** The steps of {@code manager}. */
+  /** The steps of {@code manager}, which {@link DockerfileRecipe#of} has checked. */
   static InstallSteps of(PackageManager manager) {
     if (manager != PackageManager.NPM) {
-      // TODO(#5): Dockerfiles for pnpm and yarn projects.
-      throw new ProjectException(
-          "The project is installed with "
-              + manager.command()
-              + ", for which this version of the plugin cannot write a Dockerfile yet. Use npm"
-              + " (a package-lock.json) for now.");
+      throw new IllegalArgumentException("No Dockerfile steps for " + manager);
     }
     return new InstallSteps(manager);
   }
