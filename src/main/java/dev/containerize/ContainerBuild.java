@@ -69,7 +69,9 @@ public final class ContainerBuild {
     NodeProject project = read(request);
     log.info("Writing the Dockerfile of " + project.displayName() + " to " + target.dockerfile());
     DockerfileWriter.checkOwnDockerfile(target);
-    DockerfileRecipe recipe = DockerfileRecipe.of(project, request.node().buildScript());
+    DockerfileRecipe recipe =
+        DockerfileRecipe.of(
+            project, request.node().buildScript(), request.node().buildEnvironment());
     ProductionClosure closure = installAndBuild(request, project);
     ImagePlan plan = plan(request, project, closure);
     new DockerfileWriter(log).write(plan, recipe, target);

@@ -81,6 +81,7 @@ public final class DockerfileRenderer {
     if (recipe.npmrc()) {
       command.append(" --secret id=npmrc,src=").append(steps.settingsFile());
     }
+    recipe.buildArgumentsToPass().forEach(name -> command.append(" --build-arg ").append(name));
     lines.add(command.append(" -t ").append(image).append(" .").toString());
     lines.add("");
     lines.add("ARG BASE_IMAGE=" + plan.baseImage());
@@ -117,13 +118,31 @@ public final class DockerfileRenderer {
     if (!recipe.ownInstallScripts()) {
       lines.add("COPY . ./");
     }
-    // TODO(#4): <node><buildEnvironment> does not reach the build stage, and what the build script
-    // writes is not filtered by the ignore rules as the plugin's own layout filters it.
+    buildArguments();
     recipe.buildScript().ifPresent(script -> lines.add("RUN " + steps.runScript(script)));
     List<String> without = leftOut();
     if (!without.isEmpty()) {
       lines.add("RUN " + wrapped("rm -rf " + String.join(" ", without)));
     }
+  }
+
+  /**
+   * Declares {@code <node><buildEnvironment>} as build arguments of the build stage, which its
+   * {@code RUN} steps see as variables and the image stage does not inherit.
+   */
+  private void buildArguments() {
+    if (recipe.buildEnvironment().isEmpty()) {
+      return;
+    }
+    lines.add("# <node><buildEnvironment>: seen by the build, never part of the image.");
+    recipe
+        .buildEnvironment()
+        .forEach(
+            (name, value) ->
+                lines.add(
+                    DockerfileRecipe.writesValueOf(name)
+                        ? "ARG " + name + "=" + quoted("ARG", name, value)
+                        : "ARG " + name));
   }
 
   private void productionDependenciesStage() {
@@ -233,7 +252,11 @@ public final class DockerfileRenderer {
     if (value.contains("\n") || value.contains("\r")) {
       throw new ProjectException(
           "The image's "
-              + (instruction.equals("ENV") ? "environment variable " : "label ")
+              + switch (instruction) {
+                case "ENV" -> "environment variable ";
+                case "ARG" -> "build variable ";
+                default -> "label ";
+              }
               + key
               + " holds a line break, which a Dockerfile cannot express. Give it a value on"
               + " one line.");

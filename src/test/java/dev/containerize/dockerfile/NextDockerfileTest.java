@@ -1,6 +1,7 @@
 package dev.containerize.dockerfile;
 
 import static dev.containerize.dockerfile.DockerfileRendererTest.assertMatchesGolden;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containerize.image.AppLayout;
 import dev.containerize.image.ContainerSettings;
@@ -51,6 +52,26 @@ class NextDockerfileTest {
     assertMatchesGolden(dockerfile, "next-server.Dockerfile");
   }
 
+  @Test
+  void buildEnvironmentReachesTheBuildStageAndOnlyPublicValuesAreWritten() throws IOException {
+    app().standalone("", "b1");
+    NextJsProject next = new NextJsProject(dir, Optional.empty(), true, ".next");
+    Map<String, String> buildEnvironment =
+        Map.of("NEXT_PUBLIC_LABEL", "shop $1", "API_TOKEN", "tok-not-in-the-dockerfile");
+
+    String dockerfile =
+        render(
+            NextStandaloneLayout.of(next, "/app", "1000:1000"),
+            DockerfileRecipe.of(project(), null, buildEnvironment));
+
+    assertThat(dockerfile)
+        .contains("#   docker build --build-arg API_TOKEN -t web:1 .")
+        .contains("ARG API_TOKEN\nARG NEXT_PUBLIC_LABEL=\"shop \\$1\"\nRUN npm run build")
+        .doesNotContain("tok-not-in-the-dockerfile");
+    String imageStage = dockerfile.substring(dockerfile.lastIndexOf("FROM "));
+    assertThat(imageStage).doesNotContain("ARG").doesNotContain("NEXT_PUBLIC_LABEL");
+  }
+
   private FakeNextBuild app() {
     return new FakeNextBuild(dir)
         .file(
@@ -68,12 +89,16 @@ class NextDockerfileTest {
   }
 
   private String render(AppLayout layout) {
+    return render(layout, DockerfileRecipe.of(project(), null));
+  }
+
+  private String render(AppLayout layout, DockerfileRecipe recipe) {
     var plan =
         ImagePlanner.plan(
             layout,
             ContainerSettings.defaults(),
             "node:20-slim",
             Map.of("org.opencontainers.image.title", "web"));
-    return DockerfileRenderer.render(plan, DockerfileRecipe.of(project(), null), "web:1", null);
+    return DockerfileRenderer.render(plan, recipe, "web:1", null);
   }
 }
