@@ -1,9 +1,8 @@
-import dev.containerize.testing.Command
+import dev.containerize.testing.Buildah
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
 import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.file.Files
-import java.time.Duration
 
 def jibImage = "${registry}/it/dockerfile-next:jib".toString()
 def dockerImage = "${registry}/it/dockerfile-next:buildah".toString()
@@ -23,14 +22,7 @@ def ignoreLines = new File(basedir, '.dockerignore').readLines()
 assert ignoreLines.contains('.next') && ignoreLines.containsAll(['**/.env.*', 'target'])
 
 // Build the Dockerfile for real with buildah, storage kept under target/, and push it.
-def storage = new File(basedir, 'target/buildah')
-def buildah = ['buildah', '--root', "${storage}/root".toString(),
-               '--runroot', "${storage}/runroot".toString(), '--storage-driver', 'vfs']
-Command.of(buildah + ['bud', '--isolation', 'chroot', '--tls-verify=false', '-t', dockerImage, '.'])
-    .in(basedir.toPath()).timeout(Duration.ofMinutes(15)).run()
-Command.of(buildah + ['push', '--tls-verify=false', '--format', 'v2s2', dockerImage,
-                      "docker://${dockerImage}".toString()])
-    .timeout(Duration.ofMinutes(5)).run()
+Buildah.buildAndPush(basedir.toPath(), dockerImage, [])
 
 // The same start command, user, working directory, ports and environment.
 def jibConfig = ImageInspection.config(jibImage).get('config')

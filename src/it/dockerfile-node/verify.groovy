@@ -1,8 +1,7 @@
-import dev.containerize.testing.Command
+import dev.containerize.testing.Buildah
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
 import java.nio.file.Files
-import java.time.Duration
 
 def jibImage = "${registry}/it/dockerfile-node:jib".toString()
 def dockerImage = "${registry}/it/dockerfile-node:buildah".toString()
@@ -20,16 +19,9 @@ assert ignoreLines.contains('notes/') : 'the project .dockerignore line is lost'
 assert ignoreLines.containsAll(['**/.npmrc', '**/.env', 'node_modules', 'target']) : 'rules missing'
 
 // Build the Dockerfile for real with buildah, storage kept under target/, and push it.
-def storage = new File(basedir, 'target/buildah')
-def buildah = ['buildah', '--root', "${storage}/root".toString(),
-               '--runroot', "${storage}/runroot".toString(), '--storage-driver', 'vfs']
-Command.of(buildah + ['bud', '--isolation', 'chroot', '--tls-verify=false',
-                      '--build-arg', "BASE_IMAGE=${registry}/base/node:20".toString(),
-                      '--secret', 'id=npmrc,src=.npmrc', '-t', dockerImage, '.'])
-    .in(basedir.toPath()).timeout(Duration.ofMinutes(10)).run()
-Command.of(buildah + ['push', '--tls-verify=false', '--format', 'v2s2', dockerImage,
-                      "docker://${dockerImage}".toString()])
-    .timeout(Duration.ofMinutes(5)).run()
+Buildah.buildAndPush(basedir.toPath(), dockerImage,
+    ['--build-arg', "BASE_IMAGE=${registry}/base/node:20".toString(),
+     '--secret', 'id=npmrc,src=.npmrc'])
 
 // The same config: start command, user, working directory, ports, environment, labels.
 def jibConfig = ImageInspection.config(jibImage).get('config')

@@ -68,4 +68,28 @@ runImage(worker) { answer ->
   assert answer.get('bold').asBoolean()
   assert answer.get('apiDependenciesAbsent').asBoolean()
 }
+// The second build: the worker edited one file. The api's image is the same image; the worker's
+// differs in its app layer alone; and the registry was sent no blob twice, so the api got none
+// and the worker only its new app layer and config.
+def api2 = "${registry}/it/pnpm-api:2".toString()
+def worker2 = "${registry}/it/pnpm-worker:2".toString()
+assert log.contains('Build: pnpm run build:edited')
+assert ImageInspection.manifestDigest(api2) == ImageInspection.manifestDigest(api) :
+    'the api image changed although only the worker was edited'
+def before = ImageInspection.layerDigests(worker)
+def after = ImageInspection.layerDigests(worker2)
+assert before.size() == after.size()
+def changed = (0..<before.size()).findAll { before[it] != after[it] }
+assert changed == [before.size() - 1] : "worker layers that changed: $changed (only the app's)"
+def uploads = { String repository ->
+  new File(registryLog).readLines().findAll {
+    it.contains('http.request.method=PUT') && it.contains("/v2/it/${repository}/blobs/uploads/")
+  }.collect { (it =~ /digest=(sha256(?::|%3A)[0-9a-f]{64})/)[0][1].replace('%3A', ':') }
+}
+def apiUploads = uploads('pnpm-api')
+assert apiUploads.size() == apiUploads.toSet().size() : "the api's blobs were sent twice"
+def workerUploads = uploads('pnpm-worker')
+assert workerUploads.size() == workerUploads.toSet().size() : "the worker's blobs were sent twice"
+def config2 = ImageInspection.manifest(worker2).get('config').get('digest').asText()
+assert workerUploads.containsAll([after.last(), config2]) : 'the edited app layer was not sent'
 return true
