@@ -47,6 +47,19 @@ class ProductionClosureTest {
   }
 
   @Test
+  void lookupNeverSearchesANodeModulesFolderInsideNodeModules() {
+    files.pkg(".", "shop", "1.0.0", "debug");
+    files.pkg("node_modules/debug", "debug", "4.4.0", "ms");
+    files.pkg("node_modules/ms", "ms", "2.1.3");
+    files.pkg("node_modules/node_modules/ms", "ms", "0.0.1");
+
+    ProductionClosure closure = ProductionClosure.of(root, root);
+
+    assertThat(closure.packages().get("debug@4.4.0").dependencies())
+        .containsExactly(Map.entry("ms", "ms@2.1.3"));
+  }
+
+  @Test
   void pnpmLayoutIsFollowedThroughTheLinksIntoTheStore() {
     files.pkg(".", "shop", "1.0.0", "a");
     files.store("a", "1.0.0", "b@2.0.0");
