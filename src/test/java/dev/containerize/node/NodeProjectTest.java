@@ -178,6 +178,17 @@ class NodeProjectTest {
     assertThat(devOnly.hasDependencies()).isTrue();
   }
 
+  @Test
+  void optionalOrPeerDependenciesAloneAreDependenciesToInstall() throws IOException {
+    write("package.json", "{\"optionalDependencies\": {\"fsevents\": \"2\"}}");
+    NodeProject optionalOnly = NodeProject.read(dir, null, 20);
+    write("package.json", "{\"peerDependencies\": {\"react\": \"18\"}}");
+    NodeProject peerOnly = NodeProject.read(dir, null, 20);
+
+    assertThat(optionalOnly.hasDependencies()).isTrue();
+    assertThat(peerOnly.hasDependencies()).isTrue();
+  }
+
   private void write(String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text);
   }
