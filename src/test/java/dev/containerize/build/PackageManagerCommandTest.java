@@ -98,6 +98,19 @@ class PackageManagerCommandTest {
   }
 
   @Test
+  void committedYarnReleaseWithoutPackageManagerFieldRunsUnchecked() {
+    writeBerryWithCommittedRelease("4.5.1");
+    files.write("package.json", "{}");
+    files.write("yarn.lock", "__metadata:\n  version: 8\n");
+
+    PackageManagerCommand command = resolve();
+
+    assertThat(command.prefix()).containsExactly("node", dir.resolve(YARN_RELEASE).toString());
+    assertThat(command.description()).isEqualTo("yarn committed at " + dir.resolve(YARN_RELEASE));
+    assertThat(log.lines()).isEmpty();
+  }
+
+  @Test
   void committedYarnReleaseOfAnotherVersionIsRefused() {
     writeBerryWithCommittedRelease("4.4.0");
 
