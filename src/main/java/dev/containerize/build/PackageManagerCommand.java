@@ -82,8 +82,7 @@ public record PackageManagerCommand(List<String> prefix, String description, boo
                 + "` and commit the result, so that both name the same release.");
       }
     }
-    return new PackageManagerCommand(
-        prefix, "yarn " + release.version().orElse("") + " committed at " + file, false);
+    return new PackageManagerCommand(prefix, release.describe() + " committed at " + file, false);
   }
 
   /** The full command for the package manager's {@code arguments}. */

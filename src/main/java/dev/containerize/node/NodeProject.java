@@ -94,7 +94,10 @@ public record NodeProject(
     if (workspace.isPresent()) {
       return true;
     }
-    return !packageJson.dependencies().isEmpty() || !packageJson.devDependencies().isEmpty();
+    return !packageJson.dependencies().isEmpty()
+        || !packageJson.devDependencies().isEmpty()
+        || !packageJson.optionalDependencies().isEmpty()
+        || !packageJson.peerDependencies().isEmpty();
   }
 
   /** A display name for the project, from {@code package.json} or the folder. */

@@ -156,7 +156,11 @@ public record PackageManagerRelease(
         .filter(Files::isRegularFile)
         .findFirst()
         .map(Path::toString)
-        .orElse("no lockfile or packageManager field: the default");
+        .orElseGet(
+            () ->
+                manager == PackageManager.PNPM
+                    ? root.resolve("pnpm-workspace.yaml") + ", without a lockfile"
+                    : "no lockfile or packageManager field: the default");
   }
 
   /** Whether the {@code yarn.lock} at {@code root} is written by Yarn 2+ (it has metadata). */

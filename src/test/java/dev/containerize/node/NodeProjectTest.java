@@ -118,6 +118,77 @@ class NodeProjectTest {
     assertThat(PackageManager.YARN.runScript("build")).containsExactly("yarn", "run", "build");
   }
 
+  @Test
+  void folderWithoutPackageJsonHoldsNoApp() {
+    assertThat(NodeProject.noAppReason(dir)).contains(dir + " has no package.json");
+  }
+
+  @Test
+  void workspaceRootWithoutStartScriptMainOrEntryFileHoldsNoApp() throws IOException {
+    write("package.json", "{\"workspaces\": [\"apps/*\"], \"scripts\": {\"build\": \"tsc\"}}");
+
+    assertThat(NodeProject.noAppReason(dir))
+        .contains(
+            dir.resolve("package.json")
+                + " only declares a workspace (no start script, main or entry file)");
+  }
+
+  @Test
+  void workspaceRootWithAStartScriptMainOrEntryFileIsAnApp() throws IOException {
+    write("package.json", "{\"workspaces\": [\"apps/*\"], \"scripts\": {\"start\": \"node a\"}}");
+    assertThat(NodeProject.noAppReason(dir)).isEmpty();
+
+    write("package.json", "{\"workspaces\": [\"apps/*\"], \"main\": \"lib/main.js\"}");
+    assertThat(NodeProject.noAppReason(dir)).isEmpty();
+
+    write("package.json", "{\"workspaces\": [\"apps/*\"]}");
+    write("server.js", "");
+    assertThat(NodeProject.noAppReason(dir)).isEmpty();
+  }
+
+  @Test
+  void packageWithoutWorkspacesIsAnAppEvenWithoutStartScript() throws IOException {
+    write("package.json", "{\"name\": \"lib\"}");
+
+    assertThat(NodeProject.noAppReason(dir)).isEmpty();
+  }
+
+  @Test
+  void memberInstallsAtTheWorkspaceRootAndAlwaysHasDependencies() throws IOException {
+    write("package.json", "{\"workspaces\": [\"apps/*\"]}");
+    Files.createDirectories(dir.resolve("apps/web"));
+    write("apps/web/package.json", "{\"name\": \"web\"}");
+
+    NodeProject member = NodeProject.read(dir.resolve("apps/web"), null, 20);
+
+    assertThat(member.installRoot()).isEqualTo(dir.toAbsolutePath().normalize());
+    assertThat(member.hasDependencies()).isTrue();
+  }
+
+  @Test
+  void standaloneProjectInstallsInItsFolderAndHasDependenciesWhenItDeclaresAny()
+      throws IOException {
+    write("package.json", "{\"name\": \"a\"}");
+    NodeProject bare = NodeProject.read(dir, null, 20);
+    write("package.json", "{\"devDependencies\": {\"typescript\": \"5\"}}");
+    NodeProject devOnly = NodeProject.read(dir, null, 20);
+
+    assertThat(bare.installRoot()).isEqualTo(dir.toAbsolutePath().normalize());
+    assertThat(bare.hasDependencies()).isFalse();
+    assertThat(devOnly.hasDependencies()).isTrue();
+  }
+
+  @Test
+  void optionalOrPeerDependenciesAloneAreDependenciesToInstall() throws IOException {
+    write("package.json", "{\"optionalDependencies\": {\"fsevents\": \"2\"}}");
+    NodeProject optionalOnly = NodeProject.read(dir, null, 20);
+    write("package.json", "{\"peerDependencies\": {\"react\": \"18\"}}");
+    NodeProject peerOnly = NodeProject.read(dir, null, 20);
+
+    assertThat(optionalOnly.hasDependencies()).isTrue();
+    assertThat(peerOnly.hasDependencies()).isTrue();
+  }
+
   private void write(String name, String text) throws IOException {
     Files.writeString(dir.resolve(name), text);
   }
