@@ -202,12 +202,19 @@ public record PackageManagerRelease(
     Path file = root.resolve(".yarnrc.yml");
     String setting =
         linker.map(l -> file + " sets nodeLinker: " + l).orElse(file + " sets no nodeLinker");
+    boolean plugAndPlay = linker.filter(l -> !l.equals("pnp")).isEmpty();
+    String why =
+        plugAndPlay
+            ? " installs with Plug'n'Play (pnp), which leaves no node_modules folder to put in"
+                + " an image."
+            : " links node_modules into a store with that linker, which the plugin does not lay"
+                + " out.";
     throw new ProjectException(
         setting
             + ", so Yarn "
             + version.orElse("2+")
-            + " installs with Plug'n'Play (pnp), which leaves no node_modules folder to put in"
-            + " an image. Add the line `nodeLinker: node-modules` to "
+            + why
+            + " Set `nodeLinker: node-modules` in "
             + file
             + " and run `yarn install`.");
   }

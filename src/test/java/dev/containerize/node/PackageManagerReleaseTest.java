@@ -151,7 +151,7 @@ class PackageManagerReleaseTest {
         .isInstanceOf(ProjectException.class)
         .hasMessageContaining(root.resolve(".yarnrc.yml") + " sets no nodeLinker")
         .hasMessageContaining("Yarn 2+ installs with Plug'n'Play")
-        .hasMessageContaining("Add the line `nodeLinker: node-modules`");
+        .hasMessageContaining("Set `nodeLinker: node-modules`");
   }
 
   @Test
@@ -164,9 +164,21 @@ class PackageManagerReleaseTest {
         .isInstanceOf(ProjectException.class)
         .hasMessageContaining(root.resolve(".yarnrc.yml") + " sets nodeLinker: pnp")
         .hasMessageContaining("Yarn 4.5.1")
-        .hasMessageContaining(
-            "Add the line `nodeLinker: node-modules` to " + root.resolve(".yarnrc.yml"))
+        .hasMessageContaining("Set `nodeLinker: node-modules` in " + root.resolve(".yarnrc.yml"))
         .hasMessageContaining("`yarn install`");
+  }
+
+  @Test
+  void pnpmLinkerIsRefusedForWhatItIsNotAsPlugAndPlay() {
+    files.write("yarn.lock", BERRY_LOCKFILE);
+    files.write(".yarnrc.yml", "nodeLinker: pnpm\n");
+
+    assertThatThrownBy(() -> detect(null))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining(root.resolve(".yarnrc.yml") + " sets nodeLinker: pnpm")
+        .hasMessageContaining("links node_modules into a store")
+        .hasMessageNotContaining("Plug'n'Play")
+        .hasMessageContaining("Set `nodeLinker: node-modules`");
   }
 
   @Test
