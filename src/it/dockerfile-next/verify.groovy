@@ -1,4 +1,4 @@
-import dev.containerize.testing.Buildah
+import dev.containerize.testing.DockerfileImages
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -22,31 +22,23 @@ def ignoreLines = new File(basedir, '.dockerignore').readLines()
 assert ignoreLines.contains('.next') && ignoreLines.containsAll(['**/.env.*', 'target'])
 
 // Build the Dockerfile for real with buildah, storage kept under target/, and push it.
-Buildah.buildAndPush(basedir.toPath(), dockerImage, [])
+DockerfileImages.buildAndPush(basedir.toPath(), "${registry}/base/node:20".toString(), dockerImage,
+                              [])
 
-// The same start command, user, working directory, ports and environment.
-def jibConfig = ImageInspection.config(jibImage).get('config')
-def dockerConfig = ImageInspection.config(dockerImage).get('config')
-['Entrypoint', 'Cmd', 'User', 'WorkingDir', 'ExposedPorts'].each {
-  assert dockerConfig.get(it) == jibConfig.get(it) : "$it differs"
-}
-def env = { config -> config.get('Env').collect { it.asText() } as Set }
-assert env(dockerConfig) == env(jibConfig) : 'the environments differ'
+// The same start command, user, working directory, ports, environment and labels, and the same
+// files under the working directory, none of them a secret or a link.
+DockerfileImages.assertSameConfig(jibImage, dockerImage)
+def env = ImageInspection.config(dockerImage).get('config').get('Env').collect { it.asText() }
 ['NODE_ENV=production', 'PORT=3000', 'HOSTNAME=0.0.0.0', 'NEXT_TELEMETRY_DISABLED=1'].each {
-  assert env(dockerConfig).contains(it) : "$it missing from the Dockerfile image"
+  assert env.contains(it) : "$it missing from the Dockerfile image"
 }
-
-// The same files under the working directory, none of them a secret or a link.
+DockerfileImages.assertSameAppFiles(jibImage, dockerImage)
 def appEntries = { ref ->
   ImageInspection.mergedEntries(ref).findAll { path, entry -> path.startsWith('/app/') }
 }
 def jibEntries = appEntries(jibImage)
 def dockerEntries = appEntries(dockerImage)
 def files = { entries -> entries.findAll { it.value.type().name() != 'DIRECTORY' }.keySet() }
-def onlyDocker = files(dockerEntries) - files(jibEntries)
-def onlyJib = files(jibEntries) - files(dockerEntries)
-assert onlyDocker.isEmpty() : "only in the Dockerfile image: ${onlyDocker.take(20)}"
-assert onlyJib.isEmpty() : "only in the Jib image: ${onlyJib.take(20)}"
 ['/app/server.js', '/app/public/robots.txt', '/app/.next/BUILD_ID',
  '/app/node_modules/next/package.json'].each {
   assert files(jibEntries).contains(it) : "$it is missing"

@@ -18,15 +18,15 @@ COPY . ./
 RUN npm run build
 RUN rm -rf node_modules
 
-# Install the production dependencies alone, from the same lockfile (install
-# scripts run here as in the dependencies stage), without the .bin folders of
-# links, npm's record of the install and files that may hold credentials.
+# Install the production dependencies alone, as real folders, from the same
+# lockfile (install scripts run here too), without the .bin folders of links,
+# the install's own records and files that may hold credentials.
 FROM ${BASE_IMAGE} AS production-dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev \
     && mkdir -p node_modules \
-    && rm -f node_modules/.package-lock.json \
+    && rm -rf node_modules/.[!.]* \
     && find node_modules \( -name .bin -type d -o -name .env -o -name '.env.*' -o -name .npmrc \
        -o -name .yarnrc -o -name .yarnrc.yml -o -name .netrc -o -name .git \) \
        -prune -exec rm -rf {} +

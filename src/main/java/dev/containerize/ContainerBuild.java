@@ -71,7 +71,10 @@ public final class ContainerBuild {
     DockerfileWriter.checkOwnDockerfile(target);
     DockerfileRecipe recipe =
         DockerfileRecipe.of(
-            project, request.node().buildScript(), request.node().buildEnvironment());
+            project,
+            request.node().buildScript(),
+            request.node().buildEnvironment(),
+            () -> nodeBuild(request).packageManagerVersion(project));
     ProductionClosure closure = installAndBuild(request, project);
     ImagePlan plan = plan(request, project, closure);
     new DockerfileWriter(log).write(plan, recipe, target);

@@ -131,6 +131,11 @@ public final class NodeBuild {
     }
   }
 
+  /** The version of the package manager release that installs and builds {@code project} here. */
+  public Optional<String> packageManagerVersion(NodeProject project) {
+    return runner.firstLine(command(project).with(List.of("--version")), project.installRoot());
+  }
+
   private PackageManagerCommand command(NodeProject project) {
     if (command == null) {
       command = PackageManagerCommand.resolve(project, runner);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Renders an image plan as a multi-stage Dockerfile that builds the same image: the same base image
@@ -33,7 +34,7 @@ public final class DockerfileRenderer {
   private DockerfileRenderer(ImagePlan plan, DockerfileRecipe recipe) {
     this.plan = plan;
     this.recipe = recipe;
-    this.steps = InstallSteps.of(recipe.packageManager());
+    this.steps = InstallSteps.of(recipe);
   }
 
   /**
@@ -78,9 +79,7 @@ public final class DockerfileRenderer {
     if (dockerfileFlag != null) {
       command.append(" -f ").append(dockerfileFlag);
     }
-    if (recipe.npmrc()) {
-      command.append(" --secret id=npmrc,src=").append(steps.settingsFile());
-    }
+    steps.secrets().forEach(secret -> command.append(" --secret ").append(secret));
     recipe.buildArgumentsToPass().forEach(name -> command.append(" --build-arg ").append(name));
     lines.add(command.append(" -t ").append(image).append(" .").toString());
     lines.add("");
@@ -106,9 +105,9 @@ public final class DockerfileRenderer {
       lines.add("# Install every dependency from the manifest and lockfile alone, so that this");
       lines.add("# step is cached until one of them changes.");
     }
-    fromBase(DEPENDENCIES);
+    installStageStart(DEPENDENCIES);
     copyInstallInputs();
-    lines.add(run(steps.frozenInstall()));
+    lines.add(run(steps.installMounts(), steps.frozenInstall()));
   }
 
   private void buildStage() {
@@ -147,13 +146,13 @@ public final class DockerfileRenderer {
 
   private void productionDependenciesStage() {
     lines.add("");
-    lines.add("# Install the production dependencies alone, from the same lockfile (install");
-    lines.add("# scripts run here as in the dependencies stage), without the .bin folders of");
-    lines.add("# links, npm's record of the install and files that may hold credentials.");
-    fromBase(PRODUCTION_DEPENDENCIES);
+    lines.add("# Install the production dependencies alone, as real folders, from the same");
+    lines.add("# lockfile (install scripts run here too), without the .bin folders of links,");
+    lines.add("# the install's own records and files that may hold credentials.");
+    installStageStart(PRODUCTION_DEPENDENCIES);
     copyInstallInputs();
     List<String> commands = steps.productionInstall();
-    StringBuilder run = new StringBuilder(run(commands.get(0)));
+    StringBuilder run = new StringBuilder(run(steps.installMounts(), commands.get(0)));
     for (String command : commands.subList(1, commands.size())) {
       run.append(" \\\n    && ").append(wrapped(command));
     }
@@ -175,6 +174,13 @@ public final class DockerfileRenderer {
     return text.toString().replace(InstallSteps.KEEP_TOGETHER, ' ');
   }
 
+  /** Starts a stage that runs the package manager, installing its release when npm is not it. */
+  private void installStageStart(String stage) {
+    fromBase(stage);
+    keyValues("ENV", steps.environment());
+    steps.setup().ifPresent(command -> lines.add(run(steps.setupMounts(), command)));
+  }
+
   private void fromBase(String stage) {
     lines.add("FROM ${BASE_IMAGE} AS " + stage);
     lines.add("WORKDIR " + plan.workingDirectory());
@@ -184,12 +190,20 @@ public final class DockerfileRenderer {
     if (recipe.ownInstallScripts()) {
       lines.add("COPY . ./");
     } else {
-      lines.add("COPY " + String.join(" ", steps.manifests(recipe.lockfile())) + " ./");
+      lines.add("COPY " + String.join(" ", steps.manifests()) + " ./");
     }
   }
 
-  private String run(String command) {
-    return recipe.npmrc() ? "RUN " + steps.settingsMount() + " " + command : "RUN " + command;
+  /**
+   * A {@code RUN} step of {@code command} with the secret {@code mounts}, which get a line of their
+   * own when the step would be wider than 100 columns.
+   */
+  private static String run(List<String> mounts, String command) {
+    String options = mounts.stream().map(m -> m + " ").collect(Collectors.joining());
+    String line = "RUN " + options + command;
+    return line.length() <= 100 || mounts.isEmpty()
+        ? line
+        : "RUN " + String.join(" ", mounts) + " \\\n    " + command;
   }
 
   private void imageStage() {
@@ -287,9 +301,11 @@ public final class DockerfileRenderer {
 
   /** What the build stage removes before the image copies from it. */
   private List<String> leftOut() {
-    return sources().stream()
-        .filter(s -> s.kind() == LayerSource.Kind.BUILD_OUTPUT)
-        .flatMap(s -> s.without().stream())
+    return Stream.concat(
+            sources().stream()
+                .filter(s -> s.kind() == LayerSource.Kind.BUILD_OUTPUT)
+                .flatMap(s -> s.without().stream()),
+            steps.projectLeftovers().stream())
         .distinct()
         .toList();
   }

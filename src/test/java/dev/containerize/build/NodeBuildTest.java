@@ -148,6 +148,13 @@ class NodeBuildTest {
     assertThat(log.infos()).isEmpty();
   }
 
+  @Test
+  void packageManagerVersionIsTheOneOfTheReleaseThatRunsHere() {
+    assertThat(build().packageManagerVersion(project()))
+        .hasValueSatisfying(version -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"));
+    assertThat(log.infos()).anyMatch(line -> line.startsWith("Package manager: npm"));
+  }
+
   private NodeBuild build() {
     return new NodeBuild(log, dir.resolve("target/container/build.properties"), Map.of());
   }

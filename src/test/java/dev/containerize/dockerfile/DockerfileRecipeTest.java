@@ -9,6 +9,8 @@ import dev.containerize.node.PackageManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,16 +30,67 @@ class DockerfileRecipeTest {
   }
 
   @Test
-  void pnpmProjectIsRefusedBeforeAnythingRuns() throws IOException {
-    write("package.json", "{\"packageManager\": \"pnpm@10.34.9\"}");
+  void pnpmProjectGetsTheReleaseItNamesAndItsSettingsFiles() throws IOException {
+    write("package.json", "{\"packageManager\": \"pnpm@10.34.9+sha512.abc\"}");
     write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+    write(".pnpmfile.cjs", "module.exports = {};\n");
+
+    DockerfileRecipe recipe = DockerfileRecipe.of(NodeProject.read(dir, null, 20), null);
+
+    assertThat(recipe.packageManager()).isEqualTo(PackageManager.PNPM);
+    assertThat(recipe.release()).contains("10.34.9");
+    assertThat(recipe.installFiles())
+        .containsExactly("package.json", "pnpm-lock.yaml", ".pnpmfile.cjs");
+  }
+
+  @Test
+  void yarnWithoutNamedReleaseGetsTheOneThatBuildsHere() throws IOException {
+    write("package.json", "{\"name\": \"shop\"}");
+    write("yarn.lock", "# yarn lockfile v1\n");
+
+    DockerfileRecipe recipe =
+        DockerfileRecipe.of(
+            NodeProject.read(dir, null, 20), null, Map.of(), () -> Optional.of("1.22.22"));
+
+    assertThat(recipe.packageManager()).isEqualTo(PackageManager.YARN);
+    assertThat(recipe.yarnBerry()).isFalse();
+    assertThat(recipe.release()).contains("1.22.22");
+  }
+
+  @Test
+  void pnpmWithoutAnyReleaseIsRefusedNamingPackageJsonAndTheFix() throws IOException {
+    write("package.json", "{\"name\": \"shop\"}");
+    write("pnpm-lock.yaml", "lockfileVersion: '9.0'\n");
+    NodeProject project = NodeProject.read(dir, null, 20);
+
+    assertThatThrownBy(() -> DockerfileRecipe.of(project, null, Map.of(), Optional::empty))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining(dir.toRealPath().resolve("package.json").toString())
+        .hasMessageContaining("\"packageManager\": \"pnpm@VERSION\"");
+  }
+
+  @Test
+  void yarn3IsRefusedSinceItsProductionInstallIsAPlugin() throws IOException {
+    write("package.json", "{\"packageManager\": \"yarn@3.8.7\"}");
+    write("yarn.lock", "__metadata:\n  version: 6\n");
+    write(".yarnrc.yml", "nodeLinker: node-modules\n");
     NodeProject project = NodeProject.read(dir, null, 20);
 
     assertThatThrownBy(() -> DockerfileRecipe.of(project, null))
         .isInstanceOf(ProjectException.class)
-        .hasMessageContaining("installed with pnpm")
-        .hasMessageContaining("container:generate-dockerfile cannot write a Dockerfile")
+        .hasMessageContaining("Yarn 3.8.7")
+        .hasMessageContaining("yarn set version 4")
         .hasMessageContaining("container:build");
+  }
+
+  @Test
+  void npmNeedsNoReleaseOfItsOwn() throws IOException {
+    write("package.json", "{\"packageManager\": \"npm@11.6.2\"}");
+    write("package-lock.json", "{\"lockfileVersion\": 3, \"packages\": {}}");
+
+    DockerfileRecipe recipe = DockerfileRecipe.of(NodeProject.read(dir, null, 20), null);
+
+    assertThat(recipe.release()).isEmpty();
   }
 
   @Test

@@ -62,7 +62,7 @@ class NextDockerfileTest {
     String dockerfile =
         render(
             NextStandaloneLayout.of(next, "/app", "1000:1000"),
-            DockerfileRecipe.of(project(), null, buildEnvironment));
+            DockerfileRecipe.of(project(), null, buildEnvironment, Optional::empty));
 
     assertThat(dockerfile)
         .contains("#   docker build --build-arg API_TOKEN -t web:1 .")
