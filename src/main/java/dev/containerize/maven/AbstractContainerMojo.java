@@ -97,10 +97,20 @@ abstract class AbstractContainerMojo extends AbstractMojo {
         run(request.get());
       }
     } catch (ProjectException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw withCauseLogged(new MojoFailureException(e.getMessage()), e);
     } catch (EnvironmentException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
+      throw withCauseLogged(new MojoExecutionException(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Returns {@code failure} after logging {@code cause} at debug level: Maven appends to its error
+   * line the message of every chained cause that the line does not already hold, so a chained
+   * library exception would repeat in its own words what the message says; -X still shows it.
+   */
+  private <T extends Exception> T withCauseLogged(T failure, RuntimeException cause) {
+    getLog().debug("container:" + goal() + " stopped because of", cause);
+    return failure;
   }
 
   /** Runs {@code request}: builds the image; goals that do something else override this. */

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.containerize.ContainerRequest;
 import dev.containerize.jib.RegistryCredential;
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,24 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 @MojoTest
 @Basedir(CredentialsMojoTest.PROJECT)
-class CredentialsMojoTest {
+class CredentialsMojoTest extends MojoFixture {
   static final String PROJECT = "/projects/credentials";
 
   /** The system property by which Maven's decrypter finds {@code settings-security.xml}. */
   private static final String SECURITY = "settings.security";
 
-  private final MavenSession session = TestSessions.session(PROJECT);
-  private final RecordingLog log = new RecordingLog();
   private String securityBefore;
 
-  @Provides
-  MavenSession session() {
-    return session;
-  }
-
-  @Provides
-  Log log() {
-    return log;
+  CredentialsMojoTest() {
+    super(PROJECT);
   }
 
   @BeforeEach

@@ -6,32 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.containerize.jib.ImageTarget;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
 /** What each goal does with no configuration at all, in a module named {@code Web-App}. */
 @MojoTest
 @Basedir(GoalDefaultsTest.PROJECT)
-class GoalDefaultsTest {
+class GoalDefaultsTest extends MojoFixture {
   static final String PROJECT = "/projects/minimal";
 
-  private final MavenSession session = TestSessions.session(PROJECT);
-  private final RecordingLog log = new RecordingLog();
-
-  @Provides
-  MavenSession session() {
-    return session;
-  }
-
-  @Provides
-  Log log() {
-    return log;
+  GoalDefaultsTest() {
+    super(PROJECT);
   }
 
   @Test

@@ -3,13 +3,10 @@ package dev.containerize.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.apache.maven.api.di.Provides;
 import org.apache.maven.api.plugin.testing.Basedir;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoTest;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,20 +15,11 @@ import org.junit.jupiter.api.Test;
  */
 @MojoTest
 @Basedir(SkipTest.PROJECT)
-class SkipTest {
+class SkipTest extends MojoFixture {
   static final String PROJECT = "/projects/skip";
 
-  private final MavenSession session = TestSessions.session(PROJECT);
-  private final RecordingLog log = new RecordingLog();
-
-  @Provides
-  MavenSession session() {
-    return session;
-  }
-
-  @Provides
-  Log log() {
-    return log;
+  SkipTest() {
+    super(PROJECT);
   }
 
   @Test
