@@ -46,6 +46,7 @@ public final class ContainerBuild {
 
   /** Runs {@code request} and returns what was built. */
   public BuildResult run(ContainerRequest request) {
+    JibImageWriter.check(request.target(), request.container().baseImage());
     NodeProject project = read(request);
     log.info("Containerizing " + project.displayName() + " as " + request.target().image());
     ProductionClosure closure = installAndBuild(request, project);
@@ -81,6 +82,7 @@ public final class ContainerBuild {
   }
 
   private ProductionClosure installAndBuild(ContainerRequest request, NodeProject project) {
+    checkBeforeInstall(request, project);
     project
         .workspace()
         .ifPresent(
@@ -94,6 +96,21 @@ public final class ContainerBuild {
     ProductionClosure closure = closure(project);
     build.build(project, request.node().buildScript(), installed, localPackages(closure));
     return closure;
+  }
+
+  /**
+   * Stops on what the configuration and {@code package.json} already show to be wrong, before the
+   * install and build take their time.
+   */
+  private static void checkBeforeInstall(ContainerRequest request, NodeProject project) {
+    ImagePlanner.check(request.container());
+    if (!request.node().skip()) {
+      NodeBuild.buildScript(project, request.node().buildScript());
+    }
+    boolean derived = request.container().entrypoint().isEmpty();
+    if (derived && NextJsProject.detect(project).isEmpty()) {
+      StartCommand.checkStartScript(project.packageJson());
+    }
   }
 
   private NodeProject read(ContainerRequest request) {

@@ -44,6 +44,17 @@ public final class ImagePlanner {
         creationTime(settings.creationTime()));
   }
 
+  /**
+   * Checks every value of {@code settings} that {@link #plan} reads, so that a mistake in the
+   * configuration stops the build before the install and build take their time.
+   */
+  public static void check(ContainerSettings settings) {
+    workingDirectory(settings);
+    runtimeUser(settings);
+    settings.ports().forEach(ImagePlanner::parsePort);
+    creationTime(settings.creationTime());
+  }
+
   /** The working directory the settings ask for, checked to be absolute. */
   public static String workingDirectory(ContainerSettings settings) {
     String dir =

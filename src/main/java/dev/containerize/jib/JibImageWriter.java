@@ -37,6 +37,9 @@ public final class JibImageWriter {
   /** Every file in every layer gets this time, so that layers depend only on content. */
   static final Instant FILE_TIME = Instant.ofEpochSecond(1);
 
+  private static final String FROM_IMAGE = "<from><image> (-Dcontainer.from.image)";
+  private static final String TO_IMAGE = "<to><image> (-Dcontainer.to.image or -Dimage)";
+
   /**
    * Options for talking to registries and caching.
    *
@@ -62,10 +65,22 @@ public final class JibImageWriter {
     this.toolVersion = toolVersion;
   }
 
+  /**
+   * Checks the image references and tags before any work is done: {@code target}, and the
+   * configured base image unless it is null or blank (then the default is used).
+   */
+  public static void check(ImageTarget target, String configuredBaseImage) {
+    if (configuredBaseImage != null && !configuredBaseImage.isBlank()) {
+      parse(configuredBaseImage.trim(), FROM_IMAGE);
+    }
+    parse(target.image(), TO_IMAGE);
+    target.tags().forEach(JibImageWriter::checkTag);
+  }
+
   /** Builds the image of {@code plan} and sends it to {@code target}. */
   public BuildResult write(ImagePlan plan, ImageTarget target, Options options) {
-    ImageReference base = parse(plan.baseImage(), "<from><image> (-Dcontainer.from.image)");
-    ImageReference to = parse(target.image(), "<to><image> (-Dcontainer.to.image or -Dimage)");
+    ImageReference base = parse(plan.baseImage(), FROM_IMAGE);
+    ImageReference to = parse(target.image(), TO_IMAGE);
     target.tags().forEach(JibImageWriter::checkTag);
     JibContainerBuilder builder = configure(from(base, options), plan);
     Containerizer containerizer = containerizer(target, to, options);

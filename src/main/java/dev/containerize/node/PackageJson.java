@@ -70,7 +70,7 @@ public final class PackageJson {
           file
               + " must hold a JSON object ({ \"name\": ..., \"scripts\": ... }), but holds "
               + describe(root)
-              + ".");
+              + ". Write the manifest as one object, the way `npm init` does.");
     }
     return new PackageJson(file, root);
   }

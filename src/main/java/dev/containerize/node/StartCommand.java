@@ -65,6 +65,14 @@ public record StartCommand(List<String> command, Map<String, String> environment
             + " (-Dcontainer.entrypoint=node,<file>).");
   }
 
+  /**
+   * Checks, before the install and build, that the start script, if there is one, is a command the
+   * image can run; the rest of {@link #derive} waits for the build, which may write the entry file.
+   */
+  public static void checkStartScript(PackageJson packageJson) {
+    packageJson.script("start").ifPresent(script -> fromScript(script, packageJson.file()));
+  }
+
   /** Turns a start script of the form {@code [VAR=value ...] node [flags] file [args]}. */
   static StartCommand fromScript(String script, Path packageJsonFile) {
     List<String> words = split(script);
@@ -88,8 +96,16 @@ public record StartCommand(List<String> command, Map<String, String> environment
             + script
             + "\" is not a plain `node <file>` command, and the image starts node itself (no"
             + " package manager, no shell) so that signals reach the app. Set <container>"
-            + "<entrypoint> to the node command, for example"
-            + " -Dcontainer.entrypoint=node,server.js.");
+            + "<entrypoint> to the node command, for example -Dcontainer.entrypoint=node,"
+            + scriptFile(script).orElse("server.js")
+            + ".");
+  }
+
+  /**
+   * The first JavaScript file the script names, such as {@code app.js} in {@code nodemon app.js}.
+   */
+  static Optional<String> scriptFile(String script) {
+    return split(script).stream().filter(word -> word.matches("[^-=][^=]*\\.[cm]?js")).findFirst();
   }
 
   private static boolean isAssignment(String word) {

@@ -1,6 +1,7 @@
 package dev.containerize.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containerize.ProjectException;
@@ -148,6 +149,37 @@ class ImagePlannerTest {
         .hasMessageContaining("<container><workingDirectory>")
         .hasMessageContaining("-Dcontainer.workingDirectory")
         .hasMessageContaining("\"" + dir + "\"");
+  }
+
+  @Test
+  void checkBeforeTheInstallRefusesEveryBadValueNamingItsParameter() {
+    Map<String, ContainerSettings> bad =
+        Map.of(
+            "<container><ports> (-Dcontainer.ports) holds \"http\"",
+            withPorts(List.of("3000", "http")),
+            "<container><user> (-Dcontainer.user) is \"node\"",
+            new ContainerSettings(
+                null, List.of(), List.of(), Map.of(), List.of(), "node", null, Map.of(), null),
+            "<container><workingDirectory> (-Dcontainer.workingDirectory) is \"app\"",
+            new ContainerSettings(
+                null, List.of(), List.of(), Map.of(), List.of(), null, "app", Map.of(), null),
+            "<container><creationTime> (-Dcontainer.creationTime) is \"now\"",
+            new ContainerSettings(
+                null, List.of(), List.of(), Map.of(), List.of(), null, null, Map.of(), "now"));
+
+    bad.forEach(
+        (message, settings) ->
+            assertThatThrownBy(() -> ImagePlanner.check(settings))
+                .isInstanceOf(ProjectException.class)
+                .hasMessageStartingWith(message));
+  }
+
+  @Test
+  void checkPassesDefaultsAndGoodValues() {
+    assertThatCode(() -> ImagePlanner.check(ContainerSettings.defaults()))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> ImagePlanner.check(withPorts(List.of("8080", "9090/tcp"))))
+        .doesNotThrowAnyException();
   }
 
   private static ContainerSettings withPorts(List<String> ports) {

@@ -1,6 +1,7 @@
 package dev.containerize.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containerize.ProjectException;
@@ -11,9 +12,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class StartCommandTest {
+  private static final String START_NODEMON =
+      "{\"scripts\": {\"start\": \"nodemon src/server.js\"}}";
+
   @TempDir Path dir;
 
   @Test
@@ -88,18 +92,19 @@ class StartCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "nodemon app.js",
-        "npm run build && node server.js",
-        "ts-node src/index.ts",
-        "node server.js | pino-pretty",
-        "node $ENTRY",
-        "next start",
-        ""
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "nodemon app.js => node,app.js",
+        "npm run build && node dist/main.js => node,dist/main.js",
+        "ts-node src/index.ts => node,server.js",
+        "node server.js | pino-pretty => node,server.js",
+        "node $ENTRY => node,server.js",
+        "next start => node,server.js",
+        "'' => node,server.js"
       })
-  void commandsThatAreNotPlainNodeAreRefusedNamingTheEntrypointSetting(String script)
-      throws IOException {
+  void commandsThatAreNotPlainNodeAreRefusedNamingTheEntrypointToSet(
+      String script, String entrypoint) throws IOException {
     String json = "{\"scripts\": {\"start\": \"" + script + "\"}}";
 
     assertThatThrownBy(() -> derive(json))
@@ -107,7 +112,28 @@ class StartCommandTest {
         .hasMessageContaining(dir.resolve("package.json").toString())
         .hasMessageContaining("\"" + script + "\"")
         .hasMessageContaining("<container><entrypoint>")
-        .hasMessageContaining("-Dcontainer.entrypoint=node,server.js");
+        .hasMessageEndingWith("for example -Dcontainer.entrypoint=" + entrypoint + ".");
+  }
+
+  @Test
+  void startScriptIsCheckedBeforeTheBuildWritesAnyFile() throws IOException {
+    Path file = Files.writeString(dir.resolve("package.json"), START_NODEMON);
+
+    assertThatThrownBy(() -> StartCommand.checkStartScript(PackageJson.read(file)))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("\"nodemon src/server.js\" is not a plain `node <file>` command")
+        .hasMessageEndingWith("-Dcontainer.entrypoint=node,src/server.js.");
+  }
+
+  @Test
+  void startCheckPassesPlainNodeAndProjectsWithoutStartScript() throws IOException {
+    Path file = Files.writeString(dir.resolve("package.json"), "{\"main\": \"dist/app.js\"}");
+    assertThatCode(() -> StartCommand.checkStartScript(PackageJson.read(file)))
+        .doesNotThrowAnyException();
+
+    Files.writeString(file, "{\"scripts\": {\"start\": \"node dist/app.js\"}}");
+    assertThatCode(() -> StartCommand.checkStartScript(PackageJson.read(file)))
+        .doesNotThrowAnyException();
   }
 
   @Test
