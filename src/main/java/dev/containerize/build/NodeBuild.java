@@ -20,12 +20,6 @@ public final class NodeBuild {
   private static final String INSTALL_KEY = "install";
   private static final String BUILD_KEY = "build";
   private static final Set<String> NOT_BUILD_INPUTS = Set.of("target", ".next/cache");
-  private static final List<String> OUT_OF_STEP_MARKS =
-      List.of(
-          "in sync",
-          "frozen-lockfile",
-          "lockfile needs to be updated",
-          "ERR_PNPM_OUTDATED_LOCKFILE");
 
   /** One lock per install root, so that modules built in parallel never install it at once. */
   private static final Map<Path, Object> INSTALL_LOCKS = new ConcurrentHashMap<>();
@@ -127,7 +121,7 @@ public final class NodeBuild {
     state.remove(INSTALL_KEY);
     ProcessRunner.Result result = runner.run(command, project.installRoot());
     if (!result.succeeded()) {
-      throw installFailed(project, lockfile, command, manager, result);
+      throw InstallFailure.explain(project, lockfile, command, manager, result);
     }
   }
 
@@ -148,43 +142,6 @@ public final class NodeBuild {
     return project.workspace().isPresent()
         ? " (in the workspace root " + project.installRoot() + ")"
         : "";
-  }
-
-  private static ProjectException installFailed(
-      NodeProject project,
-      Path lockfile,
-      List<String> command,
-      PackageManagerCommand manager,
-      ProcessRunner.Result result) {
-    String output = result.headText() + "\n" + result.tailText();
-    boolean outOfStep = OUT_OF_STEP_MARKS.stream().anyMatch(output::contains);
-    String why =
-        outOfStep
-            ? lockfile
-                + " is out of step with "
-                + (project.workspace().isPresent()
-                    ? "the package.json files of the workspace " + project.installRoot()
-                    : project.packageJson().file())
-                + ". Run `"
-                + project.packageManager().command()
-                + " install`"
-                + (project.workspace().isPresent() ? " in " + project.installRoot() : "")
-                + " and commit the updated lockfile."
-            : "`"
-                + String.join(" ", command)
-                + "` failed with exit code "
-                + result.exitCode()
-                + " in "
-                + project.installRoot()
-                + ". Its last lines are below; run it there by hand to see the whole output.";
-    if (manager.fetched()) {
-      why +=
-          " The project asks for "
-              + project.release().describe()
-              + ", which is not on the PATH, so it ran through `npm exec`; if it cannot be"
-              + " fetched, install that release on the PATH.";
-    }
-    return new ProjectException(why + "\n" + (outOfStep ? result.headText() : result.tailText()));
   }
 
   /**

@@ -48,7 +48,8 @@ public final class ProcessRunner {
       return indented(head);
     }
 
-    private static String indented(List<String> lines) {
+    /** {@code lines}, indented, one per line, for an error message. */
+    static String indented(List<String> lines) {
       return lines.isEmpty() ? "  (no output)" : "  " + String.join("\n  ", lines);
     }
   }

@@ -129,6 +129,11 @@ public record PackageManagerRelease(
     return Optional.of(version);
   }
 
+  /** A published release of this package manager and major line, for messages that ask for one. */
+  public String exampleVersion() {
+    return manager == PackageManager.YARN && !yarnBerry ? "1.22.22" : exampleVersion(manager);
+  }
+
   private static String exampleVersion(PackageManager manager) {
     return switch (manager) {
       case NPM -> "11.6.2";

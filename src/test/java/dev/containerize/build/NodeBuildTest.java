@@ -135,7 +135,8 @@ class NodeBuildTest {
         .isInstanceOf(ProjectException.class)
         .hasMessageContaining("is out of step with")
         .hasMessageContaining("Run `npm install` and commit the updated lockfile")
-        .hasMessageContaining("Missing: left-pad@1.3.0 from lock file");
+        .hasMessageContaining("Missing: left-pad@1.3.0 from lock file")
+        .hasMessageNotContaining("Usage:");
   }
 
   @Test
