@@ -2,6 +2,7 @@ package dev.containerize.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.containerize.ProjectException;
 import java.io.IOException;
@@ -144,11 +145,74 @@ class FileTreeTest {
 
     assertThatThrownBy(this::walkAll)
         .isInstanceOf(ProjectException.class)
-        .hasMessageContaining("symbolic link")
+        .hasMessageContaining("is a symbolic link in a cycle of links that never reaches a file")
         .satisfies(
             e ->
                 assertThat(e.getMessage())
                     .containsAnyOf(first.toString(), project.resolve("second").toString()));
+  }
+
+  @Test
+  void linkToADeviceOutsideTheProjectIsRefusedNamingTheLink() throws IOException {
+    Path link = Files.createSymbolicLink(project.resolve("null.log"), Path.of("/dev/null"));
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith(link + " is a symbolic link to /dev/null, outside " + project)
+        .hasMessageEndingWith("Replace the link with a copy of what it points to, or remove it.");
+  }
+
+  @Test
+  void deviceInsideTheProjectIsRefusedNamingIt() throws Exception {
+    Path device = project.resolve("console");
+    Process mknod = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start();
+    assumeTrue(mknod.waitFor() == 0, "mknod needs root");
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessage(
+            device + " is a device, socket or pipe, which an image cannot carry. Remove it.");
+  }
+
+  @Test
+  void linkToAPipeInsideTheProjectIsRefusedNamingTheLinkAndThePipe() throws Exception {
+    Path fifo = mkfifo(project.resolve("queue"));
+    Path link = Files.createSymbolicLink(project.resolve("jobs"), Path.of("queue"));
+    FileTree.Filter onlyTheLink = FileTree.excluding(rel -> rel.equals("queue"));
+
+    assertThatThrownBy(() -> new FileTree(project).walk(project, "/app", onlyTheLink))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith(
+            link + " is a symbolic link to " + fifo.toRealPath() + ", a device");
+  }
+
+  @Test
+  void refusalOffersTheDockerignoreThatDecidesTheWalk() throws IOException {
+    Files.createSymbolicLink(project.resolve("gone.js"), Path.of("missing.js"));
+    Path dockerignore = project.resolve(".dockerignore");
+    FileTree.Filter filter = FileTree.excluding(rel -> false, dockerignore);
+
+    assertThatThrownBy(() -> new FileTree(project).walk(project, "/app", filter))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageEndingWith(
+            "Remove it, or make it point at a file of the project, or keep it out of the image"
+                + " with a line in "
+                + dockerignore
+                + ".");
+  }
+
+  @Test
+  void nameThatIsNotUtf8IsRefusedWithItsBytes() throws Exception {
+    Process touch =
+        new ProcessBuilder("sh", "-c", "touch \"$(printf 'caf\\351.js')\"")
+            .directory(project.toFile())
+            .start();
+    assertThat(touch.waitFor()).isZero();
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("has a name that is not valid UTF-8 (bytes caf%E9.js)")
+        .hasMessageEndingWith("Rename it.");
   }
 
   @Test
@@ -160,6 +224,20 @@ class FileTreeTest {
         .hasMessageContaining(link.toString())
         .hasMessageContaining("missing.js")
         .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void chainOfLinksToNothingIsRefusedNamingWhereItEnds() throws IOException {
+    Path link = Files.createSymbolicLink(project.resolve("first.js"), Path.of("second.js"));
+    Files.createSymbolicLink(project.resolve("second.js"), Path.of("missing.js"));
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith(
+            link
+                + " is a symbolic link to second.js, through "
+                + project.resolve("missing.js")
+                + ", which does not exist");
   }
 
   @Test
