@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,20 +54,40 @@ final class StringScan {
 
   /** The strings that occur in what is left of {@code in}, which is read to its end. */
   Set<String> in(InputStream in) throws IOException {
+    int[][] byPrefix = byPrefix();
     Set<String> found = new LinkedHashSet<>();
     byte[] buffer = new byte[CHUNK + overlap];
     int kept = 0;
     for (int n = in.read(buffer, kept, CHUNK); n >= 0; n = in.read(buffer, kept, CHUNK)) {
       int length = kept + n;
-      for (int i = 0; i < patterns.size(); i++) {
-        if (!found.contains(strings.get(i)) && indexOf(buffer, length, patterns.get(i)) >= 0) {
-          found.add(strings.get(i));
+      for (int i = 0; i + 1 < length; i++) {
+        int[] candidates = byPrefix[(buffer[i] & 0xff) << 8 | buffer[i + 1] & 0xff];
+        if (candidates != null) {
+          for (int candidate : candidates) {
+            if (matchesAt(buffer, length, i, patterns.get(candidate))) {
+              found.add(strings.get(candidate));
+            }
+          }
         }
       }
       kept = Math.min(overlap, length);
       System.arraycopy(buffer, length - kept, buffer, 0, kept);
     }
     return found;
+  }
+
+  /** The patterns by their first two bytes, so that most places are passed over at a glance. */
+  private int[][] byPrefix() {
+    int[][] byPrefix = new int[1 << 16][];
+    for (int i = 0; i < patterns.size(); i++) {
+      byte[] pattern = patterns.get(i);
+      int prefix = (pattern[0] & 0xff) << 8 | pattern[1] & 0xff;
+      int[] before = byPrefix[prefix] == null ? new int[0] : byPrefix[prefix];
+      int[] after = Arrays.copyOf(before, before.length + 1);
+      after[before.length] = i;
+      byPrefix[prefix] = after;
+    }
+    return byPrefix;
   }
 
   /**
@@ -89,16 +110,15 @@ final class StringScan {
     return forms;
   }
 
-  private static int indexOf(byte[] haystack, int length, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
+  private static boolean matchesAt(byte[] haystack, int length, int start, byte[] needle) {
+    if (start + needle.length > length) {
+      return false;
     }
-    return -1;
+    for (int j = 2; j < needle.length; j++) {
+      if (haystack[start + j] != needle[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 }
