@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Predicate;
 
 /**
@@ -180,8 +181,14 @@ public final class FileTree {
       throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
     }
 
+    /**
+     * The path under the walked folder, its names joined by {@code /}: on Unix a backslash is part
+     * of a name, not a separator.
+     */
     private String relative(Path path) {
-      return folder.relativize(path).toString().replace('\\', '/');
+      StringJoiner joined = new StringJoiner("/");
+      folder.relativize(path).forEach(name -> joined.add(name.toString()));
+      return joined.toString();
     }
   }
 

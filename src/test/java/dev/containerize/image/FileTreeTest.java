@@ -292,7 +292,8 @@ class FileTreeTest {
 
   @Test
   void unusualNamesAreKeptExactly() throws IOException {
-    List<String> names = List.of("with space.js", "ünïcødé-日本.js", "new\nline.js", "tab\there");
+    List<String> names =
+        List.of("with space.js", "ünïcødé-日本.js", "new\nline.js", "tab\there", "back\\slash.js");
     for (String name : names) {
       write("odd/" + name, name);
     }
