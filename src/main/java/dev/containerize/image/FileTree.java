@@ -164,16 +164,16 @@ public final class FileTree {
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
+      String relative = relative(file);
+      if (filter.skipsDirectory(relative) || !filter.keepsFile(relative)) {
+        return FileVisitResult.CONTINUE;
+      }
       if (e instanceof FileSystemLoopException) {
         throw refused(
             file,
             "is a symbolic link to a folder that contains it, which would repeat forever (a cycle)",
             "Remove it",
             filter);
-      }
-      String relative = relative(file);
-      if (filter.skipsDirectory(relative) || !filter.keepsFile(relative)) {
-        return FileVisitResult.CONTINUE;
       }
       if (e instanceof AccessDeniedException) {
         throw unreadable(file, filter);
