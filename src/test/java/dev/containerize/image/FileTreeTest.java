@@ -20,18 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileTreeTest {
-  private static final FileTree.Filter EVERYTHING =
-      new FileTree.Filter() {
-        @Override
-        public boolean skipsDirectory(String relative) {
-          return false;
-        }
-
-        @Override
-        public boolean keepsFile(String relative) {
-          return true;
-        }
-      };
+  private static final FileTree.Filter EVERYTHING = FileTree.excluding(relative -> false);
 
   @TempDir Path temp;
   Path project;
@@ -274,20 +263,9 @@ class FileTreeTest {
     Files.createSymbolicLink(project.resolve("cache/loop"), Path.of("."));
     Files.createSymbolicLink(project.resolve("again"), Path.of("."));
     Set<String> excluded = Set.of("queue", "gone.js", "cache", "again");
-    FileTree.Filter filter =
-        new FileTree.Filter() {
-          @Override
-          public boolean skipsDirectory(String relative) {
-            return excluded.contains(relative);
-          }
 
-          @Override
-          public boolean keepsFile(String relative) {
-            return !excluded.contains(relative);
-          }
-        };
-
-    List<ImageFile> files = new FileTree(project).walk(project, "/app", filter);
+    List<ImageFile> files =
+        new FileTree(project).walk(project, "/app", FileTree.excluding(excluded::contains));
 
     assertThat(files).extracting(ImageFile::path).containsExactly("/app/server.js");
   }
