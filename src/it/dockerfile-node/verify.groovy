@@ -40,6 +40,13 @@ assert !dockerEntries.any { it.path().endsWith('/.npmrc') || it.path().endsWith(
     'a secret file is in a layer'
 assert dockerEntries.findAll { it.path().startsWith('/app/') }.every { it.uid() == 0 } :
     'app files must be owned by root'
+// Nor does any layer of either image hold their tokens (read from the files: this script is in
+// the images).
+def secretLines = ['.env', '.npmrc'].collectMany { name ->
+  new File(basedir, name).readLines().findAll { it =~ /(?i)token/ }
+}
+assert secretLines.size() == 2 : secretLines
+[jibImage, dockerImage].each { ImageInspection.assertContainsNone(it, secretLines as String[]) }
 
 // Both images answer alike, as uid 1000, in production, without devDependencies.
 [jibImage, dockerImage].each { image ->

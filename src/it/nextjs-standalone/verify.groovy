@@ -33,6 +33,8 @@ def paths = entries.collect { it.path() } as Set
 }
 assert paths.any { it.startsWith('/app/.next/static/chunks/') } : '.next/static is missing'
 assert !paths.any { it =~ /\/\.env[^\/]*$/ } : 'an .env file is in a layer'
+ImageInspection.assertContainsNone(first, 'from-env-production-not-for-the-image',
+    'from-env-local-not-for-the-image')
 assert !paths.any { it.startsWith('/app/node_modules/@next/swc-') } : 'SWC compiler shipped'
 assert !paths.any { it.startsWith('/app/app/') } : 'page sources shipped'
 assert !entries.any { it.type().name() == 'SYMLINK' } : 'a symbolic link under /app'

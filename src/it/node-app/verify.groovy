@@ -46,6 +46,13 @@ assert entries.every { it.uid() == 0 && it.gid() == 0 } : 'app files must be own
 assert entries.find { it.path() == '/app/bin/tool.sh' }.octalMode() == '755'
 assert entries.find { it.path() == '/app/server.js' }.octalMode() == '644'
 assert !entries.any { it.type().name() == 'SYMLINK' } : 'a symbolic link under /app'
+// Nor does any layer, nor the config, hold the secret lines of .env, .env.local and .npmrc (read
+// from the files: this script is in the image).
+def secretLines = ['.env', '.env.local', '.npmrc'].collectMany { name ->
+  new File(basedir, name).readLines().findAll { it =~ /(?i)token|secret|local/ }
+}
+assert secretLines.size() == 3 : secretLines
+ImageInspection.assertContainsNone(image.toString(), secretLines as String[])
 
 // Run it: it answers, as uid 1000, in production, without devDependencies or write access.
 def port = RuncContainer.freePort()

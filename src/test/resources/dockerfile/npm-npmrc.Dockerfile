@@ -28,8 +28,10 @@ RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci --omit=dev \
     && mkdir -p node_modules \
     && rm -rf node_modules/.[!.]* \
     && find node_modules \( -name .bin -type d -o -name .env -o -name '.env.*' -o -name .npmrc \
-       -o -name .yarnrc -o -name .yarnrc.yml -o -name .netrc -o -name .git \) \
-       -prune -exec rm -rf {} +
+       -o -name .yarnrc -o -name .yarnrc.yml -o -name .netrc -o -name .git -o -name .ssh \
+       -o -name .aws -o -name .azure -o -name .docker -o -name .gnupg \
+       -o -path '*/.config/gcloud' -o -name id_rsa -o -name id_dsa -o -name id_ecdsa \
+       -o -name id_ed25519 \) -prune -exec rm -rf {} +
 
 # The image: production files only, owned by root, in the layers of
 # container:build (dependencies, app), run by a non-root user.

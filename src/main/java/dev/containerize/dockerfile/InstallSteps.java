@@ -134,7 +134,11 @@ final class InstallSteps {
     List<String> names = new ArrayList<>();
     names.add(together("-name", ".bin", "-type", "d"));
     for (String glob : IgnoreRules.credentialFileGlobs()) {
-      names.add(together("-o", "-name", shellWord(glob.substring(glob.lastIndexOf('/') + 1))));
+      String path = glob.substring("**/".length());
+      names.add(
+          path.contains("/")
+              ? together("-o", "-path", shellWord("*/" + path))
+              : together("-o", "-name", shellWord(path)));
     }
     List<String> commands = new ArrayList<>(productionOnly());
     commands.add("mkdir -p node_modules");

@@ -2,9 +2,11 @@ package dev.containerize.image;
 
 import dev.containerize.image.NodeModulesTree.Placement;
 import dev.containerize.node.ProductionClosure;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -77,6 +79,13 @@ public record DependencyLayers(List<ImageFile> downloaded, List<ImageFile> works
       public boolean keepsFile(String relative) {
         return !IgnoreRules.isCredentialFile(relative)
             && (rules == null || !rules.excludes(relative));
+      }
+
+      @Override
+      public Optional<Path> dockerignore() {
+        return rules == null
+            ? Optional.empty()
+            : Optional.of(placement.pkg().directory().resolve(".dockerignore"));
       }
     };
   }

@@ -42,6 +42,8 @@ public final class IgnoreRules {
           "**/.config/gcloud",
           "**/credentials.json",
           "**/service-account*.json");
+  // What is left out of installed packages too: names that only ever hold someone's credentials.
+  // Not *.pem or *.key: packages carry certificates that they read at run time (grpc's roots.pem).
   private static final List<String> CREDENTIAL_FILE_GLOBS =
       List.of(
           "**/.env",
@@ -50,7 +52,17 @@ public final class IgnoreRules {
           "**/.yarnrc",
           "**/.yarnrc.yml",
           "**/.netrc",
-          "**/.git");
+          "**/.git",
+          "**/.ssh",
+          "**/.aws",
+          "**/.azure",
+          "**/.docker",
+          "**/.gnupg",
+          "**/.config/gcloud",
+          "**/id_rsa",
+          "**/id_dsa",
+          "**/id_ecdsa",
+          "**/id_ed25519");
   private static final List<String> NEVER_AT_ROOT_GLOBS =
       List.of(
           "node_modules",
@@ -124,8 +136,9 @@ public final class IgnoreRules {
   }
 
   /**
-   * Whether {@code relative} is a file that may hold credentials ({@code .env*}, {@code .npmrc},
-   * ...), which stays out even of installed packages.
+   * Whether {@code relative} is a file or folder that may hold credentials ({@code .env*}, {@code
+   * .npmrc}, {@code .git}, {@code .aws}, {@code id_rsa}, ...), which stays out even of installed
+   * packages.
    */
   public static boolean isCredentialFile(String relative) {
     return matchesAny(CREDENTIAL_FILES, relative);
@@ -141,7 +154,10 @@ public final class IgnoreRules {
     return List.copyOf(globs);
   }
 
-  /** The globs of files that may hold credentials, all of the form {@code **}{@code /NAME}. */
+  /**
+   * The globs of files and folders that may hold credentials, all of the form {@code **}{@code
+   * /NAME} or {@code **}{@code /FOLDER/NAME}.
+   */
   public static List<String> credentialFileGlobs() {
     return CREDENTIAL_FILE_GLOBS;
   }

@@ -43,7 +43,8 @@ abstract class NextLayout implements AppLayout {
         tree.walk(
             next.directory().resolve("public"),
             appDir + "/public",
-            FileTree.excluding(rel -> rules.excludes("public/" + rel))),
+            FileTree.excluding(
+                rel -> rules.excludes("public/" + rel), next.directory().resolve(".dockerignore"))),
         List.of(LayerSource.buildOutput("public", inApp(workdir, appDir, "public"))));
   }
 

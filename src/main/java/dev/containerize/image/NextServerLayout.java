@@ -106,7 +106,8 @@ public final class NextServerLayout extends NextLayout {
                     || rel.equals("public")
                     || rel.startsWith("public/")
                     || rel.equals(distDir)
-                    || rel.startsWith(distDir + "/")));
+                    || rel.startsWith(distDir + "/"),
+            next.directory().resolve(".dockerignore")));
   }
 
   /** What {@code next start} reads from the build output; the secret rules alone apply. */

@@ -57,17 +57,7 @@ public final class NodeAppLayout implements AppLayout {
     return tree.walk(
         projectDir,
         workdir,
-        new FileTree.Filter() {
-          @Override
-          public boolean skipsDirectory(String relative) {
-            return rules.excludes(relative);
-          }
-
-          @Override
-          public boolean keepsFile(String relative) {
-            return !rules.excludes(relative);
-          }
-        });
+        FileTree.excluding(rules::excludes, projectDir.resolve(".dockerignore")));
   }
 
   private static void checkEntryFile(

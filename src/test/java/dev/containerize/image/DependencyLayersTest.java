@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.containerize.node.ProductionClosure;
 import dev.containerize.testing.InstalledPackages;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +56,43 @@ class DependencyLayersTest {
         .extracting(ImageLayer::name)
         .containsExactly("dependencies", "workspace");
     assertThat(layers.all()).hasSize(7);
+  }
+
+  @Test
+  void credentialFilesAndFoldersStayOutOfDownloadedPackagesButCertificatesStay() {
+    for (String secret :
+        List.of(
+            ".env.production",
+            "config/.env",
+            ".yarnrc.yml",
+            ".git/config",
+            ".aws/credentials",
+            ".azure/accessTokens.json",
+            ".docker/config.json",
+            ".gnupg/private-keys-v1.d/key",
+            ".ssh/id_ed25519",
+            ".config/gcloud/credentials.db",
+            "keys/id_rsa")) {
+      files.write("node_modules/left-pad/" + secret, "secret");
+    }
+    files.write("node_modules/left-pad/.config/settings.json", "{}");
+    files.write("node_modules/left-pad/etc/roots.pem", "-----BEGIN CERTIFICATE-----");
+    files.pkg("apps/web", "web", "1.0.0", "left-pad");
+
+    DependencyLayers layers = layersOf("apps/web");
+
+    assertThat(layers.downloaded())
+        .extracting(ImageFile::path)
+        .filteredOn(p -> !p.endsWith("/left-pad"))
+        .containsExactly(
+            "/app/node_modules/left-pad/.config",
+            "/app/node_modules/left-pad/.config/settings.json",
+            "/app/node_modules/left-pad/config",
+            "/app/node_modules/left-pad/etc",
+            "/app/node_modules/left-pad/etc/roots.pem",
+            "/app/node_modules/left-pad/index.js",
+            "/app/node_modules/left-pad/keys",
+            "/app/node_modules/left-pad/package.json");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.containerize.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.containerize.ProjectException;
 import java.io.IOException;
@@ -19,18 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileTreeTest {
-  private static final FileTree.Filter EVERYTHING =
-      new FileTree.Filter() {
-        @Override
-        public boolean skipsDirectory(String relative) {
-          return false;
-        }
-
-        @Override
-        public boolean keepsFile(String relative) {
-          return true;
-        }
-      };
+  private static final FileTree.Filter EVERYTHING = FileTree.excluding(relative -> false);
 
   @TempDir Path temp;
   Path project;
@@ -144,11 +134,74 @@ class FileTreeTest {
 
     assertThatThrownBy(this::walkAll)
         .isInstanceOf(ProjectException.class)
-        .hasMessageContaining("symbolic link")
+        .hasMessageContaining("is a symbolic link in a cycle of links that never reaches a file")
         .satisfies(
             e ->
                 assertThat(e.getMessage())
                     .containsAnyOf(first.toString(), project.resolve("second").toString()));
+  }
+
+  @Test
+  void linkToADeviceOutsideTheProjectIsRefusedNamingTheLink() throws IOException {
+    Path link = Files.createSymbolicLink(project.resolve("null.log"), Path.of("/dev/null"));
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith(link + " is a symbolic link to /dev/null, outside " + project)
+        .hasMessageEndingWith("Replace the link with a copy of what it points to, or remove it.");
+  }
+
+  @Test
+  void deviceInsideTheProjectIsRefusedNamingIt() throws Exception {
+    Path device = project.resolve("console");
+    Process mknod = new ProcessBuilder("mknod", device.toString(), "c", "1", "3").start();
+    assumeTrue(mknod.waitFor() == 0, "mknod needs root");
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessage(
+            device + " is a device, socket or pipe, which an image cannot carry. Remove it.");
+  }
+
+  @Test
+  void linkToAPipeInsideTheProjectIsRefusedNamingTheLinkAndThePipe() throws Exception {
+    Path fifo = mkfifo(project.resolve("queue"));
+    Path link = Files.createSymbolicLink(project.resolve("jobs"), Path.of("queue"));
+    FileTree.Filter onlyTheLink = FileTree.excluding(rel -> rel.equals("queue"));
+
+    assertThatThrownBy(() -> new FileTree(project).walk(project, "/app", onlyTheLink))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith(
+            link + " is a symbolic link to " + fifo.toRealPath() + ", a device");
+  }
+
+  @Test
+  void refusalOffersTheDockerignoreThatDecidesTheWalk() throws IOException {
+    Files.createSymbolicLink(project.resolve("gone.js"), Path.of("missing.js"));
+    Path dockerignore = project.resolve(".dockerignore");
+    FileTree.Filter filter = FileTree.excluding(rel -> false, dockerignore);
+
+    assertThatThrownBy(() -> new FileTree(project).walk(project, "/app", filter))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageEndingWith(
+            "Remove it, or make it point at a file of the project, or keep it out of the image"
+                + " with a line in "
+                + dockerignore
+                + ".");
+  }
+
+  @Test
+  void nameThatIsNotUtf8IsRefusedWithItsBytes() throws Exception {
+    Process touch =
+        new ProcessBuilder("sh", "-c", "touch \"$(printf 'caf\\351.js')\"")
+            .directory(project.toFile())
+            .start();
+    assertThat(touch.waitFor()).isZero();
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessageContaining("has a name that is not valid UTF-8 (bytes caf%E9.js)")
+        .hasMessageEndingWith("Rename it.");
   }
 
   @Test
@@ -157,9 +210,24 @@ class FileTreeTest {
 
     assertThatThrownBy(this::walkAll)
         .isInstanceOf(ProjectException.class)
-        .hasMessageContaining(link.toString())
-        .hasMessageContaining("missing.js")
-        .hasMessageContaining("does not exist");
+        .hasMessage(
+            link
+                + " is a symbolic link to missing.js, which does not exist. Remove it, or make it"
+                + " point at a file of the project.");
+  }
+
+  @Test
+  void chainOfLinksToNothingIsRefusedNamingWhereItEnds() throws IOException {
+    Path link = Files.createSymbolicLink(project.resolve("first.js"), Path.of("second.js"));
+    Files.createSymbolicLink(project.resolve("second.js"), Path.of("missing.js"));
+
+    assertThatThrownBy(this::walkAll)
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith(
+            link
+                + " is a symbolic link to second.js, through "
+                + project.resolve("missing.js")
+                + ", which does not exist");
   }
 
   @Test
@@ -193,28 +261,19 @@ class FileTreeTest {
     Files.createDirectories(project.resolve("cache"));
     Files.createSymbolicLink(project.resolve("cache/outside"), outside);
     Files.createSymbolicLink(project.resolve("cache/loop"), Path.of("."));
-    Set<String> excluded = Set.of("queue", "gone.js", "cache");
-    FileTree.Filter filter =
-        new FileTree.Filter() {
-          @Override
-          public boolean skipsDirectory(String relative) {
-            return excluded.contains(relative);
-          }
+    Files.createSymbolicLink(project.resolve("again"), Path.of("."));
+    Set<String> excluded = Set.of("queue", "gone.js", "cache", "again");
 
-          @Override
-          public boolean keepsFile(String relative) {
-            return !excluded.contains(relative);
-          }
-        };
-
-    List<ImageFile> files = new FileTree(project).walk(project, "/app", filter);
+    List<ImageFile> files =
+        new FileTree(project).walk(project, "/app", FileTree.excluding(excluded::contains));
 
     assertThat(files).extracting(ImageFile::path).containsExactly("/app/server.js");
   }
 
   @Test
   void unusualNamesAreKeptExactly() throws IOException {
-    List<String> names = List.of("with space.js", "ünïcødé-日本.js", "new\nline.js", "tab\there");
+    List<String> names =
+        List.of("with space.js", "ünïcødé-日本.js", "new\nline.js", "tab\there", "back\\slash.js");
     for (String name : names) {
       write("odd/" + name, name);
     }

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,16 +34,72 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * the files of the merged root file system.
  *
  * <p>References look like {@code 127.0.0.1:5000/app:1}. Images are copied once per manifest digest
- * into a temporary directory that is deleted when the JVM exits.
+ * into a temporary directory that is deleted when the JVM exits. A registry that requires
+ * credentials is read after {@link #login}.
  */
 public final class ImageInspection {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_SYMLINK_HOPS = 40;
   private static final Map<String, Path> PULLED = new ConcurrentHashMap<>();
   private static final Map<String, List<LayerEntry>> LAYER_ENTRIES = new ConcurrentHashMap<>();
+  private static final Map<String, String> LOGINS = new ConcurrentHashMap<>();
   private static Path cacheRoot;
+  private static Path authFile;
 
   private ImageInspection() {}
+
+  /**
+   * Reads {@code registry} ({@code host:port}) as {@code username} from now on, here and in {@link
+   * RuncContainer}; the password goes to skopeo in a file, never on a command line.
+   */
+  public static synchronized void login(String registry, String username, String password) {
+    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(UTF_8));
+    LOGINS.put(registry, token);
+    ObjectNode auths = JSON.createObjectNode();
+    LOGINS.forEach((host, auth) -> auths.putObject(host).put("auth", auth));
+    ObjectNode config = JSON.createObjectNode();
+    config.set("auths", auths);
+    try {
+      Path file = cacheRoot().resolve("auth.json");
+      JSON.writeValue(file.toFile(), config);
+      authFile = file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Fails, naming each place, when the image holds any of {@code strings} (as text or base64): in
+   * the name, link target or content of any entry of any layer, base image layers included, in its
+   * config or in its manifest. Layers are read as streams, whatever the size of their files.
+   */
+  public static void assertContainsNone(String ref, String... strings) {
+    List<String> found = occurrences(ref, strings);
+    if (!found.isEmpty()) {
+      throw new AssertionError(ref + " holds what it must not:\n  " + String.join("\n  ", found));
+    }
+  }
+
+  /**
+   * Returns where the image holds any of {@code strings}, one line per place, as {@link
+   * #assertContainsNone} looks for them; a test shows with it that the search finds what is there.
+   */
+  public static List<String> occurrences(String ref, String... strings) {
+    StringScan scan = new StringScan(List.of(strings));
+    List<String> found = new ArrayList<>();
+    scan.in(rawManifest(ref)).forEach(s -> found.add("\"" + s + "\" in the manifest"));
+    scan.in(rawConfig(ref)).forEach(s -> found.add("\"" + s + "\" in the config"));
+    Path dir = pull(ref);
+    for (String digest : layerDigestsIn(dir)) {
+      found.addAll(occurrencesInLayer(blob(dir, digest), digest, scan));
+    }
+    return found;
+  }
+
+  /** Returns the options that give skopeo the credentials of {@link #login}, if any. */
+  static synchronized List<String> authOptions() {
+    return authFile == null ? List.of() : List.of("--authfile", authFile.toString());
+  }
 
   /** Returns the raw manifest (or index) that the registry serves for the reference. */
   public static JsonNode manifest(String ref) {
@@ -55,7 +113,7 @@ public final class ImageInspection {
 
   /** Returns the image's configuration (Env, Cmd, User, history, rootfs and so on). */
   public static JsonNode config(String ref) {
-    return parse(skopeo("inspect", "--config", "--raw", "--tls-verify=false", "docker://" + ref));
+    return parse(rawConfig(ref));
   }
 
   /** Returns the digests of the image's layer blobs, lowest layer first. */
@@ -203,6 +261,23 @@ public final class ImageInspection {
     throw new IllegalStateException("No " + path + " in layer " + blob.getFileName());
   }
 
+  private static List<String> occurrencesInLayer(Path blob, String digest, StringScan scan) {
+    List<String> found = new ArrayList<>();
+    try (TarArchiveInputStream tar = openLayer(blob)) {
+      for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+        String where = " in " + LayerEntry.normalize(entry.getName()) + " of layer " + digest;
+        String header = entry.getName() + "\n" + entry.getLinkName() + "\n";
+        String pax = String.valueOf(entry.getExtraPaxHeaders());
+        scan.in((header + pax).getBytes(UTF_8))
+            .forEach(s -> found.add("\"" + s + "\" (name)" + where));
+        scan.in(tar).forEach(s -> found.add("\"" + s + "\"" + where));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read layer " + blob, e);
+    }
+    return found;
+  }
+
   private static List<LayerEntry> readEntries(Path blob) {
     List<LayerEntry> entries = new ArrayList<>();
     try (TarArchiveInputStream tar = openLayer(blob)) {
@@ -251,6 +326,10 @@ public final class ImageInspection {
     return dir;
   }
 
+  private static byte[] rawConfig(String ref) {
+    return skopeo("inspect", "--config", "--raw", "--tls-verify=false", "docker://" + ref);
+  }
+
   private static String repository(String ref) {
     int at = ref.indexOf('@');
     if (at >= 0) {
@@ -289,8 +368,9 @@ public final class ImageInspection {
   }
 
   private static byte[] skopeo(String... args) {
-    List<String> command = new ArrayList<>(List.of("skopeo"));
-    command.addAll(List.of(args));
+    List<String> command = new ArrayList<>(List.of("skopeo", args[0]));
+    command.addAll(authOptions());
+    command.addAll(List.of(args).subList(1, args.length));
     return Command.of(command).runForBytes();
   }
 

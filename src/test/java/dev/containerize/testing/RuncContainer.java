@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -206,8 +207,10 @@ public final class RuncContainer implements AutoCloseable {
     ImageInspection.deleteTree(workDir.resolve("container.log"));
     ImageInspection.deleteTree(workDir.resolve("pid"));
     String layout = workDir.resolve("oci") + ":img";
-    Command.run(
-        "skopeo", "copy", "--quiet", "--src-tls-verify=false", "docker://" + ref, "oci:" + layout);
+    List<String> copy = new ArrayList<>(List.of("skopeo", "copy"));
+    copy.addAll(ImageInspection.authOptions());
+    copy.addAll(List.of("--quiet", "--src-tls-verify=false", "docker://" + ref, "oci:" + layout));
+    Command.of(copy).run();
     Command.of(unpackCommand(layout)).run();
     editConfig(workDir.resolve("bundle/config.json"), extraEnv);
   }
