@@ -25,9 +25,12 @@ import dev.containerize.ProjectException;
 import dev.containerize.image.ImageFile;
 import dev.containerize.image.ImageLayer;
 import dev.containerize.image.ImagePlan;
+import dev.containerize.jib.RegistryFailures.ImageUse;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -37,8 +40,11 @@ public final class JibImageWriter {
   /** Every file in every layer gets this time, so that layers depend only on content. */
   static final Instant FILE_TIME = Instant.ofEpochSecond(1);
 
-  private static final String FROM_IMAGE = "<from><image> (-Dcontainer.from.image)";
-  private static final String TO_IMAGE = "<to><image> (-Dcontainer.to.image or -Dimage)";
+  /** Names the base image in messages. */
+  static final String FROM_IMAGE = "<from><image> (-Dcontainer.from.image)";
+
+  /** Names the image to build in messages. */
+  static final String TO_IMAGE = "<to><image> (-Dcontainer.to.image or -Dimage)";
 
   /**
    * Options for talking to registries and caching.
@@ -58,11 +64,18 @@ public final class JibImageWriter {
 
   private final BuildLog log;
   private final String toolVersion;
+  private final List<Duration> retryDelays;
 
   /** Creates a writer that reports to {@code log}. */
   public JibImageWriter(BuildLog log, String toolVersion) {
+    this(log, toolVersion, RegistryRetry.DELAYS);
+  }
+
+  /** Creates a writer that waits {@code retryDelays} before retrying a transient failure. */
+  JibImageWriter(BuildLog log, String toolVersion, List<Duration> retryDelays) {
     this.log = log;
     this.toolVersion = toolVersion;
+    this.retryDelays = List.copyOf(retryDelays);
   }
 
   /**
@@ -82,10 +95,14 @@ public final class JibImageWriter {
     ImageReference base = parse(plan.baseImage(), FROM_IMAGE);
     ImageReference to = parse(target.image(), TO_IMAGE);
     target.tags().forEach(JibImageWriter::checkTag);
+    probeRegistries(base, target, to, options.allowInsecureRegistries());
+    JibLogEvents events = new JibLogEvents(log);
     JibContainerBuilder builder = configure(from(base, options), plan);
-    Containerizer containerizer = containerizer(target, to, options);
+    Containerizer containerizer = containerizer(target, to, options, events);
+    RegistryRetry retry = new RegistryRetry(log, events, retryDelays);
     try {
-      JibContainer container = builder.containerize(containerizer);
+      JibContainer container =
+          retry.run(describe(target, to), () -> builder.containerize(containerizer));
       return new BuildResult(
           to.toString(),
           container.getDigest().toString(),
@@ -94,13 +111,11 @@ public final class JibImageWriter {
     } catch (ExecutionException e) {
       throw target.kind() == ImageTarget.Kind.DOCKER && e.getCause() instanceof IOException io
           ? dockerFailed(io)
-          : RegistryFailures.explain(e.getCause(), base, to);
+          : RegistryFailures.explain(e.getCause(), base, to, retry.retries());
     } catch (RegistryException e) {
-      throw RegistryFailures.explain(e, base, to);
+      throw RegistryFailures.explain(e, base, to, retry.retries());
     } catch (IOException e) {
-      throw target.kind() == ImageTarget.Kind.DOCKER
-          ? dockerFailed(e)
-          : new EnvironmentException("Cannot write " + describe(target, options) + ": " + e, e);
+      throw failedToWrite(e, target, base, to, options, retry.retries());
     } catch (CacheDirectoryCreationException e) {
       throw new EnvironmentException(
           "Cannot write the image caches under "
@@ -114,6 +129,40 @@ public final class JibImageWriter {
       Thread.currentThread().interrupt();
       throw new EnvironmentException("Interrupted while building " + to, e);
     }
+  }
+
+  /** Fails at once where Jib would retry in vain: unknown hosts, refusals, untrusted TLS. */
+  private static void probeRegistries(
+      ImageReference base, ImageTarget target, ImageReference to, boolean allowInsecure) {
+    if (!base.isScratch()) {
+      RegistryProbe.check(new ImageUse(base, FROM_IMAGE), allowInsecure);
+    }
+    if (target.kind() == ImageTarget.Kind.REGISTRY
+        && !to.getRegistry().equals(base.getRegistry())) {
+      RegistryProbe.check(new ImageUse(to, TO_IMAGE), allowInsecure);
+    }
+  }
+
+  private static String describe(ImageTarget target, ImageReference to) {
+    return target.kind() == ImageTarget.Kind.REGISTRY
+        ? "Pushing " + to
+        : "Pulling the base image for " + to;
+  }
+
+  private static RuntimeException failedToWrite(
+      IOException e,
+      ImageTarget target,
+      ImageReference base,
+      ImageReference to,
+      Options options,
+      int retries) {
+    if (target.kind() == ImageTarget.Kind.DOCKER) {
+      return dockerFailed(e);
+    }
+    if (RegistryRetry.isTransient(e)) {
+      return RegistryFailures.explain(e, base, to, retries);
+    }
+    return new EnvironmentException("Cannot write " + describe(target, options) + ": " + e, e);
   }
 
   private static EnvironmentException dockerFailed(IOException e) {
@@ -168,7 +217,8 @@ public final class JibImageWriter {
     return builder.build();
   }
 
-  private Containerizer containerizer(ImageTarget target, ImageReference to, Options options) {
+  private Containerizer containerizer(
+      ImageTarget target, ImageReference to, Options options, JibLogEvents events) {
     Containerizer containerizer =
         switch (target.kind()) {
           case REGISTRY -> {
@@ -186,7 +236,7 @@ public final class JibImageWriter {
         .setApplicationLayersCache(options.applicationCache())
         .setToolName("container-maven-plugin")
         .setToolVersion(toolVersion)
-        .addEventHandler(LogEvent.class, this::onJibLog);
+        .addEventHandler(LogEvent.class, events);
   }
 
   private CredentialRetriever retriever(CredentialSource source, String registry) {
@@ -195,23 +245,6 @@ public final class JibImageWriter {
       found.ifPresent(c -> log.debug("Using the " + c + " for " + registry));
       return found.map(c -> Credential.from(c.username(), c.password()));
     };
-  }
-
-  private void onJibLog(LogEvent event) {
-    boolean warning =
-        event.getLevel() == LogEvent.Level.ERROR || event.getLevel() == LogEvent.Level.WARN;
-    if (warning && !isExpectedNotice(event.getMessage())) {
-      log.warn(event.getMessage());
-    } else {
-      log.debug(event.getMessage());
-    }
-  }
-
-  /** Notices that follow from a choice the user made (insecure registries, a tagged base). */
-  private static boolean isExpectedNotice(String message) {
-    return message.contains("does not use a specific image digest")
-        || message.startsWith("Cannot verify server at")
-        || message.startsWith("Failed to connect to") && message.contains("with HTTP");
   }
 
   private static ImageReference parse(String reference, String parameter) {

@@ -1,27 +1,54 @@
 package dev.containerize.jib;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.client.http.HttpResponseException;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InsecureRegistryException;
 import com.google.cloud.tools.jib.api.RegistryAuthenticationFailedException;
 import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import dev.containerize.EnvironmentException;
 import dev.containerize.ProjectException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import javax.net.ssl.SSLException;
 
 /** Turns what Jib reports about a failed registry exchange into a message that says the fix. */
 final class RegistryFailures {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String INSECURE_SWITCH =
+      "<allowInsecureRegistries>true</allowInsecureRegistries>"
+          + " (-Dcontainer.allowInsecureRegistries=true)";
+
   private RegistryFailures() {}
 
+  /** An image the build pulls or pushes, with the parameter that names it. */
+  record ImageUse(ImageReference image, String parameter) {
+    String registry() {
+      return image.getRegistry();
+    }
+
+    /** The registry, with where it comes from: the image and the parameter that names it. */
+    String describe() {
+      return registry() + ", the registry of " + image + " in " + parameter;
+    }
+  }
+
   /**
-   * The exception to report for {@code failure} while pulling {@code base} or pushing {@code to}.
+   * The exception to report for {@code failure} while pulling {@code base} or pushing {@code to},
+   * after {@code retries} retries of the whole exchange.
    */
-  static RuntimeException explain(Throwable failure, ImageReference base, ImageReference to) {
-    Throwable root = rootCause(failure);
-    String detail = oneLine(failure.getMessage());
+  static RuntimeException explain(
+      Throwable failure, ImageReference base, ImageReference to, int retries) {
+    if (RegistryRetry.isTransient(failure)) {
+      return keptFailing(failure, registryOf(failure, base, to), to, retries);
+    }
     if (failure instanceof RegistryUnauthorizedException unauthorized) {
       return unauthorized(unauthorized, base, to);
     }
@@ -30,48 +57,118 @@ final class RegistryFailures {
           "Authentication with "
               + registryOf(failure, base, to)
               + " failed: "
-              + detail
+              + oneLine(failure.getMessage())
               + ". Check the user name and password configured for it.");
     }
+    if (String.valueOf(failure.getMessage())
+        .contains("not sent because the connection was over HTTP")) {
+      return credentialsNotSent(registryOf(failure, base, to));
+    }
+    Throwable root = rootCause(failure);
     if (failure instanceof InsecureRegistryException || root instanceof SSLException) {
       return new ProjectException(
-          "The registry "
-              + registryOf(failure, base, to)
-              + " is not served over HTTPS with a certificate this JVM trusts ("
-              + oneLine(root.getMessage())
-              + "). Give it a trusted certificate, or, for a registry you control, set"
-              + " <allowInsecureRegistries>true</allowInsecureRegistries>"
-              + " (-Dcontainer.allowInsecureRegistries=true).");
+          notHttps("The registry " + registryOf(failure, base, to), root), failure);
     }
     if (root instanceof UnknownHostException
         || root instanceof ConnectException
         || root instanceof NoRouteToHostException
         || root instanceof SocketTimeoutException) {
-      return new EnvironmentException(
-          "Cannot reach the registry ("
-              + root.getClass().getSimpleName()
-              + ": "
-              + oneLine(root.getMessage())
-              + ") while building "
-              + to
-              + " on "
-              + base
-              + ". Check the registry address, the network and any proxy settings.",
-          failure);
+      return cannotReach(failure, root, base, to);
     }
-    if (detail.contains("MANIFEST_UNKNOWN")
-        || detail.contains("manifest unknown")
-        || detail.contains("NAME_UNKNOWN")) {
-      return new ProjectException(
-          "The base image "
-              + base
-              + " does not exist in its registry ("
-              + detail
-              + "). Check <from><image> (-Dcontainer.from.image).",
-          failure);
-    }
+    return unknownImage(failure, base, to)
+        .orElseGet(
+            () ->
+                new EnvironmentException(
+                    "The registry exchange for "
+                        + to
+                        + " failed: "
+                        + oneLine(failure.getMessage())
+                        + ". Run Maven with -X to see each request.",
+                    failure));
+  }
+
+  /** The registry of {@code use} has a host name that does not resolve. */
+  static EnvironmentException unknownHost(ImageUse use) {
     return new EnvironmentException(
-        "The registry exchange for " + to + " failed: " + detail, failure);
+        "Cannot reach "
+            + use.describe()
+            + ": no host is known by that name. Check the name, DNS and the network; a registry"
+            + " behind a proxy needs -Dhttps.proxyHost and -Dhttps.proxyPort.");
+  }
+
+  /** Nothing accepts connections where the registry of {@code use} should listen. */
+  static EnvironmentException refused(ImageUse use, IOException cause) {
+    return new EnvironmentException(
+        "Cannot reach "
+            + use.describe()
+            + ": nothing accepts connections there ("
+            + oneLine(cause.getMessage())
+            + "). Check that the registry is running and that the image names its host and port.",
+        cause);
+  }
+
+  /** The registry of {@code use} does not serve HTTPS with a certificate this JVM trusts. */
+  static ProjectException notHttps(ImageUse use, SSLException cause) {
+    return new ProjectException(notHttps(use.describe() + ",", cause), cause);
+  }
+
+  private static String notHttps(String subject, Throwable cause) {
+    String detail = oneLine(cause.getMessage());
+    boolean plainHttp = detail.contains("plaintext") || detail.contains("unrecognized SSL");
+    return subject
+        + (plainHttp
+            ? " answers in plain HTTP, not HTTPS ("
+            : " is not served over HTTPS with a certificate this JVM trusts (")
+        + detail
+        + (plainHttp
+            ? "). Serve it over HTTPS, or"
+            : "). Give it a certificate from a trusted authority, add its authority to the"
+                + " JVM's trust store (-Djavax.net.ssl.trustStore), or")
+        + ", for a registry you control, set "
+        + INSECURE_SWITCH
+        + ".";
+  }
+
+  private static ProjectException credentialsNotSent(String registry) {
+    return new ProjectException(
+        "The registry "
+            + registry
+            + " asks for credentials over plain HTTP, where Jib does not send them. Serve it over"
+            + " HTTPS (with <allowInsecureRegistries>true</allowInsecureRegistries> for a"
+            + " self-signed certificate), or, on a network you trust, let credentials go over"
+            + " HTTP with -Djib.sendCredentialsOverHttp=true.");
+  }
+
+  private static EnvironmentException keptFailing(
+      Throwable failure, String registry, ImageReference to, int retries) {
+    return new EnvironmentException(
+        "The registry "
+            + registry
+            + " kept failing while building "
+            + to
+            + ": "
+            + RegistryRetry.describe(failure)
+            + (retries == 0 ? "" : ", still after " + retries + " retries")
+            + ". It may be down or overloaded, or a proxy may be cutting connections: check it"
+            + " and run the build again; what it already holds is not sent again.",
+        failure);
+  }
+
+  private static EnvironmentException cannotReach(
+      Throwable failure, Throwable root, ImageReference base, ImageReference to) {
+    return new EnvironmentException(
+        "Cannot reach the registry "
+            + registryOf(failure, base, to)
+            + " ("
+            + root.getClass().getSimpleName()
+            + ": "
+            + oneLine(root.getMessage())
+            + ") while building "
+            + to
+            + " on "
+            + base
+            + ". Check the registry address, the network and any proxy settings.",
+        failure);
   }
 
   private static ProjectException unauthorized(
@@ -79,22 +176,84 @@ final class RegistryFailures {
     String image = e.getImageReference();
     boolean pushing = image.startsWith(to.getRegistry() + "/" + to.getRepository());
     String registry = pushing ? to.getRegistry() : base.getRegistry();
-    String role = pushing ? "<to><auth>" : "<from><auth>";
+    HttpResponseException response = e.getHttpResponseException();
+    boolean forbidden = response != null && response.getStatusCode() == 403;
     return new ProjectException(
         "The registry "
             + registry
             + " refused "
             + (pushing ? "the push to " : "the pull of ")
             + image
-            + " (unauthorized or forbidden). Configure credentials for "
+            + (forbidden ? forbidden(response, pushing) : " (unauthorized).")
+            + " Configure credentials for "
             + registry
             + ": a <server> with <id>"
             + registry
             + "</id> in Maven's settings.xml, "
-            + role
+            + (pushing ? "<to><auth>" : "<from><auth>")
             + " with <username> and <password>, a <credHelper>, or `docker login "
             + registry
             + "`.");
+  }
+
+  private static String forbidden(HttpResponseException response, boolean pushing) {
+    return " (403 Forbidden"
+        + registryErrors(response).map(errors -> ": " + errors).orElse("")
+        + "): the credentials it was given, if any, may not "
+        + (pushing ? "push to" : "pull from")
+        + " that repository. Check that the repository exists and what the account may do, or"
+        + " use another account.";
+  }
+
+  private static Optional<RuntimeException> unknownImage(
+      Throwable failure, ImageReference base, ImageReference to) {
+    String detail = oneLine(failure.getMessage());
+    String errors =
+        RegistryRetry.responseIn(failure).flatMap(RegistryFailures::registryErrors).orElse(detail);
+    if (!errors.contains("MANIFEST_UNKNOWN") && !errors.contains("NAME_UNKNOWN")) {
+      return Optional.empty();
+    }
+    if (!mentions(detail, base) && mentions(detail, to)) {
+      return Optional.of(
+          new ProjectException(
+              "The registry "
+                  + to.getRegistry()
+                  + " has no repository "
+                  + to.getRepository()
+                  + " to push to ("
+                  + detail
+                  + "). Create the repository first (some registries do not create one on the"
+                  + " first push), or check <to><image> (-Dcontainer.to.image or -Dimage).",
+              failure));
+    }
+    return Optional.of(
+        new ProjectException(
+            "The base image "
+                + base
+                + " does not exist in its registry ("
+                + detail
+                + "): the registry "
+                + base.getRegistry()
+                + " has no such repository or tag. Check <from><image> (-Dcontainer.from.image).",
+            failure));
+  }
+
+  /** The codes and messages of a registry's error answer, as the distribution spec words them. */
+  static Optional<String> registryErrors(HttpResponseException response) {
+    try {
+      JsonNode errors = JSON.readTree(String.valueOf(response.getContent())).path("errors");
+      String text =
+          StreamSupport.stream(errors.spliterator(), false)
+              .map(e -> e.path("code").asText() + " " + e.path("message").asText())
+              .collect(Collectors.joining("; "));
+      return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+    } catch (IOException e) {
+      return Optional.empty(); // not the JSON of the spec: the status says enough
+    }
+  }
+
+  private static boolean mentions(String text, ImageReference image) {
+    return text.contains(image.getRegistry() + "/" + image.getRepository());
   }
 
   private static String registryOf(Throwable failure, ImageReference base, ImageReference to) {
@@ -109,7 +268,8 @@ final class RegistryFailures {
     return String.valueOf(message).replaceAll("\\s+", " ").trim();
   }
 
-  private static Throwable rootCause(Throwable failure) {
+  /** The innermost cause of {@code failure}. */
+  static Throwable rootCause(Throwable failure) {
     Throwable t = failure;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
