@@ -46,6 +46,21 @@ final class RegistryFailures {
    */
   static RuntimeException explain(
       Throwable failure, ImageReference base, ImageReference to, int retries) {
+    return withDetail(errorFor(failure, base, to, retries), failure);
+  }
+
+  /**
+   * Keeps Jib's {@code failure} with {@code error} for {@code -e}, as a suppressed exception: Maven
+   * prints the message of every cause on the error line, and Jib's would repeat the registry's raw
+   * answer there.
+   */
+  private static <E extends RuntimeException> E withDetail(E error, Throwable failure) {
+    error.addSuppressed(failure);
+    return error;
+  }
+
+  private static RuntimeException errorFor(
+      Throwable failure, ImageReference base, ImageReference to, int retries) {
     if (RegistryRetry.isTransient(failure)) {
       return keptFailing(failure, registryOf(failure, base, to), to, retries);
     }
@@ -66,8 +81,7 @@ final class RegistryFailures {
     }
     Throwable root = rootCause(failure);
     if (failure instanceof InsecureRegistryException || root instanceof SSLException) {
-      return new ProjectException(
-          notHttps("The registry " + registryOf(failure, base, to), root), failure);
+      return new ProjectException(notHttps("The registry " + registryOf(failure, base, to), root));
     }
     if (root instanceof UnknownHostException
         || root instanceof ConnectException
@@ -83,8 +97,7 @@ final class RegistryFailures {
                         + to
                         + " failed: "
                         + oneLine(failure.getMessage())
-                        + ". Run Maven with -X to see each request.",
-                    failure));
+                        + ". Run Maven with -X to see each request."));
   }
 
   /** The registry of {@code use} has a host name that does not resolve. */
@@ -98,18 +111,18 @@ final class RegistryFailures {
 
   /** Nothing accepts connections where the registry of {@code use} should listen. */
   static EnvironmentException refused(ImageUse use, IOException cause) {
-    return new EnvironmentException(
+    String message =
         "Cannot reach "
             + use.describe()
             + ": nothing accepts connections there ("
             + oneLine(cause.getMessage())
-            + "). Check that the registry is running and that the image names its host and port.",
-        cause);
+            + "). Check that the registry is running and that the image names its host and port.";
+    return withDetail(new EnvironmentException(message), cause);
   }
 
   /** The registry of {@code use} does not serve HTTPS with a certificate this JVM trusts. */
   static ProjectException notHttps(ImageUse use, SSLException cause) {
-    return new ProjectException(notHttps(use.describe() + ",", cause), cause);
+    return withDetail(new ProjectException(notHttps(use.describe() + ",", cause)), cause);
   }
 
   private static String notHttps(String subject, Throwable cause) {
@@ -150,8 +163,7 @@ final class RegistryFailures {
             + RegistryRetry.describe(failure)
             + (retries == 0 ? "" : ", still after " + retries + " retries")
             + ". It may be down or overloaded, or a proxy may be cutting connections: check it"
-            + " and run the build again; what it already holds is not sent again.",
-        failure);
+            + " and run the build again; what it already holds is not sent again.");
   }
 
   private static EnvironmentException cannotReach(
@@ -167,8 +179,7 @@ final class RegistryFailures {
             + to
             + " on "
             + base
-            + ". Check the registry address, the network and any proxy settings.",
-        failure);
+            + ". Check the registry address, the network and any proxy settings.");
   }
 
   private static ProjectException unauthorized(
@@ -223,8 +234,7 @@ final class RegistryFailures {
                   + " to push to ("
                   + detail
                   + "). Create the repository first (some registries do not create one on the"
-                  + " first push), or check <to><image> (-Dcontainer.to.image or -Dimage).",
-              failure));
+                  + " first push), or check <to><image> (-Dcontainer.to.image or -Dimage)."));
     }
     return Optional.of(
         new ProjectException(
@@ -234,8 +244,7 @@ final class RegistryFailures {
                 + detail
                 + "): the registry "
                 + base.getRegistry()
-                + " has no such repository or tag. Check <from><image> (-Dcontainer.from.image).",
-            failure));
+                + " has no such repository or tag. Check <from><image> (-Dcontainer.from.image)."));
   }
 
   /** The codes and messages of a registry's error answer, as the distribution spec words them. */

@@ -111,6 +111,19 @@ public final class ImageInspection {
     return sha256(rawManifest(ref));
   }
 
+  /** Returns whether the registry serves a manifest for the reference: false for an unknown tag. */
+  public static boolean exists(String ref) {
+    try {
+      rawManifest(ref);
+      return true;
+    } catch (IllegalStateException e) {
+      if (e.getMessage().contains("manifest unknown")) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** Returns the image's configuration (Env, Cmd, User, history, rootfs and so on). */
   public static JsonNode config(String ref) {
     return parse(rawConfig(ref));

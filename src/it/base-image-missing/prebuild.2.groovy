@@ -1,0 +1,2 @@
+context.userProperties.put('container.from.image', "${registry}/base/no-such-node:20".toString())
+return true

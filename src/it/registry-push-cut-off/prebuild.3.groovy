@@ -1,0 +1,2 @@
+context.faultyRegistry.heal()
+return true

@@ -1,0 +1,1 @@
+console.log("pushed through a registry that was down for a while");

@@ -1,0 +1,1 @@
+console.log("pushed once its certificate was allowed");
