@@ -25,6 +25,7 @@ import dev.containerize.ProjectException;
 import dev.containerize.image.ImageFile;
 import dev.containerize.image.ImageLayer;
 import dev.containerize.image.ImagePlan;
+import dev.containerize.jib.RegistryFailures.Exchange;
 import dev.containerize.jib.RegistryFailures.ImageUse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -111,11 +112,11 @@ public final class JibImageWriter {
     } catch (ExecutionException e) {
       throw target.kind() == ImageTarget.Kind.DOCKER && e.getCause() instanceof IOException io
           ? dockerFailed(io)
-          : RegistryFailures.explain(e.getCause(), base, to, retry.retries());
+          : RegistryFailures.explain(e.getCause(), exchange(base, to, retry, events));
     } catch (RegistryException e) {
-      throw RegistryFailures.explain(e, base, to, retry.retries());
+      throw RegistryFailures.explain(e, exchange(base, to, retry, events));
     } catch (IOException e) {
-      throw failedToWrite(e, target, base, to, options, retry.retries());
+      throw failedToWrite(e, target, options, exchange(base, to, retry, events));
     } catch (CacheDirectoryCreationException e) {
       throw new EnvironmentException(
           "Cannot write the image caches under "
@@ -149,18 +150,18 @@ public final class JibImageWriter {
         : "Pulling the base image for " + to;
   }
 
+  private static Exchange exchange(
+      ImageReference base, ImageReference to, RegistryRetry retry, JibLogEvents events) {
+    return new Exchange(base, to, retry.retries(), events.lastFailedRequest());
+  }
+
   private static RuntimeException failedToWrite(
-      IOException e,
-      ImageTarget target,
-      ImageReference base,
-      ImageReference to,
-      Options options,
-      int retries) {
+      IOException e, ImageTarget target, Options options, Exchange exchange) {
     if (target.kind() == ImageTarget.Kind.DOCKER) {
       return dockerFailed(e);
     }
     if (RegistryRetry.isTransient(e)) {
-      return RegistryFailures.explain(e, base, to, retries);
+      return RegistryFailures.explain(e, exchange);
     }
     return new EnvironmentException("Cannot write " + describe(target, options) + ": " + e, e);
   }

@@ -17,6 +17,7 @@ final class JibLogEvents implements Consumer<LogEvent> {
 
   private final BuildLog log;
   private volatile boolean jibGaveUp;
+  private volatile String lastFailedRequest = "";
 
   JibLogEvents(BuildLog log) {
     this.log = log;
@@ -34,18 +35,28 @@ final class JibLogEvents implements Consumer<LogEvent> {
       // Upload locations carry a long opaque state in their query; the path says enough.
       log.warn(message.replaceFirst("\\?\\S*", ""));
     } else {
-      log.debug(ANSI.matcher(message).replaceAll(""));
+      String plain = ANSI.matcher(message).replaceAll("");
+      if (plain.startsWith("I/O error for image")) {
+        lastFailedRequest = plain;
+      }
+      log.debug(plain);
     }
   }
 
   /** Starts listening for a new attempt of the whole exchange. */
   void startAttempt() {
     jibGaveUp = false;
+    lastFailedRequest = "";
   }
 
   /** Whether, since {@link #startAttempt()}, Jib stopped retrying a request that kept failing. */
   boolean jibGaveUp() {
     return jibGaveUp;
+  }
+
+  /** Jib's line about the last request that failed with an I/O error, naming its image. */
+  String lastFailedRequest() {
+    return lastFailedRequest;
   }
 
   /** Notices that follow from a choice the user made (insecure registries, a tagged base). */

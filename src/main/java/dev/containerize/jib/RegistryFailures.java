@@ -41,60 +41,64 @@ final class RegistryFailures {
   }
 
   /**
-   * The exception to report for {@code failure} while pulling {@code base} or pushing {@code to},
-   * after {@code retries} retries of the whole exchange.
+   * A whole exchange with the registries: pulling {@code base}, pushing (or writing) {@code to},
+   * after {@code retries} retries, with the last failed request Jib reported ({@code jibReport},
+   * which names the image for failures that do not).
    */
-  static RuntimeException explain(
-      Throwable failure, ImageReference base, ImageReference to, int retries) {
-    return withDetail(errorFor(failure, base, to, retries), failure);
+  record Exchange(ImageReference base, ImageReference to, int retries, String jibReport) {
+    /** The registry that {@code failure} came from, as far as its message and Jib's report say. */
+    String registryOf(Throwable failure) {
+      String text = failure.getMessage() + " " + jibReport;
+      return text.contains(base.getRegistry()) && !text.contains(to.getRegistry())
+          ? base.getRegistry()
+          : to.getRegistry();
+    }
   }
 
-  /**
-   * Keeps Jib's {@code failure} with {@code error} for {@code -e}, as a suppressed exception: Maven
-   * prints the message of every cause on the error line, and Jib's would repeat the registry's raw
-   * answer there.
-   */
-  private static <E extends RuntimeException> E withDetail(E error, Throwable failure) {
-    error.addSuppressed(failure);
+  /** The exception to report for {@code failure} in {@code exchange}, with it as its cause. */
+  static RuntimeException explain(Throwable failure, Exchange exchange) {
+    RuntimeException error = errorFor(failure, exchange);
+    error.initCause(failure);
     return error;
   }
 
-  private static RuntimeException errorFor(
-      Throwable failure, ImageReference base, ImageReference to, int retries) {
+  /** The error for {@code failure}, created without a cause so that {@link #explain} sets it. */
+  private static RuntimeException errorFor(Throwable failure, Exchange exchange) {
+    String registry = exchange.registryOf(failure);
     if (RegistryRetry.isTransient(failure)) {
-      return keptFailing(failure, registryOf(failure, base, to), to, retries);
+      return keptFailing(failure, registry, exchange);
     }
     if (failure instanceof RegistryUnauthorizedException unauthorized) {
-      return unauthorized(unauthorized, base, to);
+      return unauthorized(unauthorized, exchange.base(), exchange.to());
     }
     if (failure instanceof RegistryAuthenticationFailedException) {
       return new ProjectException(
           "Authentication with "
-              + registryOf(failure, base, to)
+              + registry
               + " failed: "
               + oneLine(failure.getMessage())
               + ". Check the user name and password configured for it.");
     }
     if (String.valueOf(failure.getMessage())
         .contains("not sent because the connection was over HTTP")) {
-      return credentialsNotSent(registryOf(failure, base, to));
+      return credentialsNotSent(registry);
     }
     Throwable root = rootCause(failure);
     if (failure instanceof InsecureRegistryException || root instanceof SSLException) {
-      return new ProjectException(notHttps("The registry " + registryOf(failure, base, to), root));
+      return new ProjectException(notHttps("The registry " + registry, root));
     }
     if (root instanceof UnknownHostException
         || root instanceof ConnectException
         || root instanceof NoRouteToHostException
         || root instanceof SocketTimeoutException) {
-      return cannotReach(failure, root, base, to);
+      return cannotReach(registry, root, exchange);
     }
-    return unknownImage(failure, base, to)
+    return unknownImage(failure, exchange.base(), exchange.to())
         .orElseGet(
             () ->
                 new EnvironmentException(
                     "The registry exchange for "
-                        + to
+                        + exchange.to()
                         + " failed: "
                         + oneLine(failure.getMessage())
                         + ". Run Maven with -X to see each request."));
@@ -117,12 +121,12 @@ final class RegistryFailures {
             + ": nothing accepts connections there ("
             + oneLine(cause.getMessage())
             + "). Check that the registry is running and that the image names its host and port.";
-    return withDetail(new EnvironmentException(message), cause);
+    return new EnvironmentException(message, cause);
   }
 
   /** The registry of {@code use} does not serve HTTPS with a certificate this JVM trusts. */
   static ProjectException notHttps(ImageUse use, SSLException cause) {
-    return withDetail(new ProjectException(notHttps(use.describe() + ",", cause)), cause);
+    return new ProjectException(notHttps(use.describe() + ",", cause), cause);
   }
 
   private static String notHttps(String subject, Throwable cause) {
@@ -153,32 +157,32 @@ final class RegistryFailures {
   }
 
   private static EnvironmentException keptFailing(
-      Throwable failure, String registry, ImageReference to, int retries) {
+      Throwable failure, String registry, Exchange exchange) {
     return new EnvironmentException(
         "The registry "
             + registry
             + " kept failing while building "
-            + to
+            + exchange.to()
             + ": "
             + RegistryRetry.describe(failure)
-            + (retries == 0 ? "" : ", still after " + retries + " retries")
+            + (exchange.retries() == 0 ? "" : ", still after " + exchange.retries() + " retries")
             + ". It may be down or overloaded, or a proxy may be cutting connections: check it"
             + " and run the build again; what it already holds is not sent again.");
   }
 
   private static EnvironmentException cannotReach(
-      Throwable failure, Throwable root, ImageReference base, ImageReference to) {
+      String registry, Throwable root, Exchange exchange) {
     return new EnvironmentException(
         "Cannot reach the registry "
-            + registryOf(failure, base, to)
+            + registry
             + " ("
             + root.getClass().getSimpleName()
             + ": "
             + oneLine(root.getMessage())
             + ") while building "
-            + to
+            + exchange.to()
             + " on "
-            + base
+            + exchange.base()
             + ". Check the registry address, the network and any proxy settings.");
   }
 
@@ -234,7 +238,9 @@ final class RegistryFailures {
                   + " to push to ("
                   + detail
                   + "). Create the repository first (some registries do not create one on the"
-                  + " first push), or check <to><image> (-Dcontainer.to.image or -Dimage)."));
+                  + " first push), or check "
+                  + JibImageWriter.TO_IMAGE
+                  + "."));
     }
     return Optional.of(
         new ProjectException(
@@ -244,7 +250,9 @@ final class RegistryFailures {
                 + detail
                 + "): the registry "
                 + base.getRegistry()
-                + " has no such repository or tag. Check <from><image> (-Dcontainer.from.image)."));
+                + " has no such repository or tag. Check "
+                + JibImageWriter.FROM_IMAGE
+                + "."));
   }
 
   /** The codes and messages of a registry's error answer, as the distribution spec words them. */
@@ -263,13 +271,6 @@ final class RegistryFailures {
 
   private static boolean mentions(String text, ImageReference image) {
     return text.contains(image.getRegistry() + "/" + image.getRepository());
-  }
-
-  private static String registryOf(Throwable failure, ImageReference base, ImageReference to) {
-    String text = String.valueOf(failure.getMessage());
-    return text.contains(base.getRegistry()) && !text.contains(to.getRegistry())
-        ? base.getRegistry()
-        : to.getRegistry();
   }
 
   /** The message on one line, so that Maven's error line holds all of it. */

@@ -41,6 +41,9 @@ class JibLogEventsTest {
     assertThat(log.lines())
         .containsExactly(
             "DEBUG I/O error for image [r:5000/app]:", "DEBUG     java.net.SocketException");
+    assertThat(events.lastFailedRequest()).isEqualTo("I/O error for image [r:5000/app]:");
+    events.startAttempt();
+    assertThat(events.lastFailedRequest()).isEmpty();
   }
 
   @Test

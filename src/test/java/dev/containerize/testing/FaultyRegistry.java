@@ -177,15 +177,16 @@ public final class FaultyRegistry implements AutoCloseable {
       InputStream in = new BufferedInputStream(client.getInputStream());
       Optional<RequestHead> head = RequestHead.read(in);
       if (head.isEmpty()) {
-        refuseTls(client.getOutputStream());
+        // Each line is recorded before the client can see what it records.
         served.add("(a TLS handshake, or nothing) -> refused");
+        refuseTls(client.getOutputStream());
         return;
       }
       Optional<Answer> answer = takeAnswer(head.get());
       if (answer.isPresent()) {
         head.get().skipBody(in);
-        respond(client.getOutputStream(), answer.get());
         served.add(head.get().request() + " -> answered " + answer.get().status());
+        respond(client.getOutputStream(), answer.get());
       } else {
         forward(client, in, head.get());
       }
@@ -236,9 +237,9 @@ public final class FaultyRegistry implements AutoCloseable {
       threads.execute(() -> sendBody(in, client, registry, head, cut));
       InputStream answer = registry.getInputStream();
       byte[] statusLine = readStatusLine(answer);
+      served.add(head.request() + " -> forwarded " + statusOf(statusLine));
       client.getOutputStream().write(statusLine);
       answer.transferTo(client.getOutputStream());
-      served.add(head.request() + " -> forwarded " + statusOf(statusLine));
     } catch (SocketException e) {
       // Dropped on purpose by sendBody, or by one of the two ends.
     } finally {
