@@ -1,6 +1,6 @@
-def log = new File(logs, 'base-image-missing/build.log').text
-def error = log.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
-assert error != null : 'the build did not fail with an error line'
+import dev.containerize.testing.InvokerBuildLog
+
+def error = InvokerBuildLog.of(logs, 'base-image-missing').lastRun().error()
 assert error.contains(": The base image ${registry}/base/node:19 does not exist in its registry") : error
 assert error.contains('manifest unknown') : error
 assert error.endsWith("the registry ${registry} has no such repository or tag. Check <from><image>"

@@ -1,14 +1,17 @@
 import dev.containerize.testing.ImageInspection
+import dev.containerize.testing.InvokerBuildLog
 
 def faulty = context.faultyRegistry
-def log = new File(logs, 'registry-push-cut-off/build.log').text
-def second = log.substring(log.lastIndexOf('Containerizing it-registry-faults'))
+def second = InvokerBuildLog.of(logs, 'registry-push-cut-off').lastRun()
 def proxy = faulty.address()
-def error = second.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
-assert error != null : 'the second build did not fail with an error line'
-assert error.contains("The registry ${proxy} kept failing while building ${proxy}/it/cut-off:1: an upload broken off by a dropped connection") : error
+def error = second.error()
+assert error.contains("The registry ${proxy} kept failing while building ${proxy}/it/cut-off:1:"
+    + ' an upload broken off by a dropped connection') : error
 assert error.contains('BLOB_UPLOAD_INVALID') && error.contains('still after 3 retries') : error
-assert second.readLines().count { it.startsWith('[WARNING] Pushing ') && it.contains(' retry ') } == 3
+assert second.text().contains('MAVEN/MojoExecutionException') : 'not an environment error'
+assert second.text().readLines().count {
+  it.startsWith('[WARNING] Pushing ') && it.contains(' retry ')
+} == 3
 
 // Each of the four attempts had its upload cut; no manifest was sent, so tag 1 still names the
 // first, complete image.

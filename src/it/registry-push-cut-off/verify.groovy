@@ -1,4 +1,5 @@
 import dev.containerize.testing.ImageInspection
+import dev.containerize.testing.InvokerBuildLog
 import dev.containerize.testing.RuncContainer
 import com.fasterxml.jackson.databind.ObjectMapper
 import java.nio.file.Files
@@ -6,8 +7,7 @@ import java.security.MessageDigest
 
 def faulty = context.faultyRegistry
 try {
-  def log = new File(logs, 'registry-push-cut-off/build.log').text
-  def third = log.substring(log.lastIndexOf('Containerizing it-registry-faults'))
+  def third = InvokerBuildLog.of(logs, 'registry-push-cut-off').lastRun().text()
   assert third =~ /Built 127\.0\.0\.1:\d+\/it\/cut-off:1@sha256:[0-9a-f]{64}/ : third
   assert !third.contains('retry 1 of 3') : 'the healed registry needed a retry'
 

@@ -1,8 +1,9 @@
 import dev.containerize.testing.ImageInspection
+import dev.containerize.testing.InvokerBuildLog
 import com.fasterxml.jackson.databind.ObjectMapper
 
 def faulty = context.faultyRegistry
-def log = new File(logs, 'registry-unavailable/build.log').text
+def log = InvokerBuildLog.of(logs, 'registry-unavailable').lastRun().text()
 assert faulty.count('.*', 'answered 503') == 3 : faulty.served()
 def retries = log.readLines().findAll { it.startsWith('[WARNING] Pushing ') && it.contains(' retry ') }
 assert !retries.isEmpty() && retries.size() <= 3 : log

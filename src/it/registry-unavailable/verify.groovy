@@ -1,17 +1,17 @@
 import dev.containerize.testing.ImageInspection
+import dev.containerize.testing.InvokerBuildLog
 
 def faulty = context.faultyRegistry
 try {
-  def log = new File(logs, 'registry-unavailable/build.log').text
-  def second = log.substring(log.lastIndexOf('Containerizing it-registry-faults'))
+  def second = InvokerBuildLog.of(logs, 'registry-unavailable').lastRun()
   def proxy = faulty.address()
-  def error = second.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
-  assert error != null : 'the second build did not fail with an error line'
+  def error = second.error()
   assert error.contains("The registry ${proxy} kept failing while building ${proxy}/it/unavailable:2") : error
   assert error.contains('503 Injected fault (UNAVAILABLE service unavailable) on GET ') : error
   assert error.contains('still after 3 retries') : error
   assert error.contains('run the build again') : error
-  def retries = second.readLines().findAll { it.startsWith('[WARNING] Pushing ') }
+  assert second.text().contains('MAVEN/MojoExecutionException') : 'not an environment error'
+  def retries = second.text().readLines().findAll { it.startsWith('[WARNING] Pushing ') }
   assert retries.size() == 3 : retries
   assert retries.collect { it.replaceAll(/.* (retry \d of 3 in \d+ s\.)$/, '$1') } ==
       ['retry 1 of 3 in 2 s.', 'retry 2 of 3 in 4 s.', 'retry 3 of 3 in 8 s.']

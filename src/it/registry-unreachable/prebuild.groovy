@@ -1,15 +1,14 @@
-// What each failed build must show: one error line that starts as given, and a quick end.
+import dev.containerize.testing.InvokerBuildLog
+
+// What each failed build must show: one error line that holds the message, and a quick end.
 context.checkFailure = { String expected ->
-  def log = new File(logs, 'registry-unreachable/build.log').text
-  def last = log.substring(log.lastIndexOf('Containerizing it-registry-faults'))
-  def error = last.readLines().find { it.startsWith('[ERROR] Failed to execute goal') }
-  assert error != null : 'the build did not fail with an error line'
+  def last = InvokerBuildLog.of(logs, 'registry-unreachable').lastRun()
+  def error = last.error()
   assert error.contains(': ' + expected) : error
-  def seconds = (last =~ /Total time:\s+([\d.]+) s/)
-  assert seconds.find() && (seconds.group(1) as double) < 20 : 'the build took too long: ' + last
-  assert !last.contains('retry 1 of') && !last.contains('will be retried') : last
+  assert last.seconds() < 20 : 'the build took too long: ' + last.text()
+  assert !last.text().contains('retry 1 of') && !last.text().contains('will be retried')
   // An environment problem: MojoExecutionException, not MojoFailureException.
-  assert last.contains('MAVEN/MojoExecutionException') : last
+  assert last.text().contains('MAVEN/MojoExecutionException') : last.text()
   assert !new File(basedir, 'target/container-image.json').exists() : 'a result was written'
   return error
 }
