@@ -110,8 +110,8 @@ public final class JibImageWriter {
           container.getImageId().toString(),
           container.getTags().stream().sorted().toList());
     } catch (ExecutionException e) {
-      throw target.kind() == ImageTarget.Kind.DOCKER && e.getCause() instanceof IOException io
-          ? dockerFailed(io)
+      throw isDockerFailure(target, e.getCause())
+          ? dockerFailed((IOException) e.getCause())
           : RegistryFailures.explain(e.getCause(), exchange(base, to, retry, events));
     } catch (RegistryException e) {
       throw RegistryFailures.explain(e, exchange(base, to, retry, events));
@@ -157,13 +157,21 @@ public final class JibImageWriter {
 
   private static RuntimeException failedToWrite(
       IOException e, ImageTarget target, Options options, Exchange exchange) {
-    if (target.kind() == ImageTarget.Kind.DOCKER) {
+    if (isDockerFailure(target, e)) {
       return dockerFailed(e);
     }
-    if (RegistryRetry.isTransient(e)) {
+    if (RegistryRetry.isTransient(e) || RegistryRetry.responseIn(e).isPresent()) {
       return RegistryFailures.explain(e, exchange);
     }
     return new EnvironmentException("Cannot write " + describe(target, options) + ": " + e, e);
+  }
+
+  /** Whether {@code failure} came from loading into Docker, not from a registry's answer. */
+  static boolean isDockerFailure(ImageTarget target, Throwable failure) {
+    return target.kind() == ImageTarget.Kind.DOCKER
+        && failure instanceof IOException
+        && RegistryRetry.responseIn(failure).isEmpty()
+        && !RegistryRetry.isTransient(failure);
   }
 
   private static EnvironmentException dockerFailed(IOException e) {

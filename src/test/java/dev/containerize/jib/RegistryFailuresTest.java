@@ -218,6 +218,10 @@ class RegistryFailuresTest {
   }
 
   private Throwable push(String base, String image, boolean allowInsecure) {
+    return write(base, ImageTarget.Kind.REGISTRY, image, allowInsecure);
+  }
+
+  private Throwable write(String base, ImageTarget.Kind kind, String image, boolean allowInsecure) {
     ImagePlan plan =
         new ImagePlan(
             base,

@@ -83,6 +83,19 @@ class RegistryRetryTest {
   }
 
   @Test
+  void aRegistrysAnswerDuringDockerBuildIsNotBlamedOnDocker() {
+    ImageTarget docker = new ImageTarget(ImageTarget.Kind.DOCKER, "app:1", List.of(), null);
+    ImageTarget tar = new ImageTarget(ImageTarget.Kind.TAR, "app:1", List.of(), null);
+
+    assertThat(JibImageWriter.isDockerFailure(docker, new IOException("'docker load' failed")))
+        .isTrue();
+    assertThat(JibImageWriter.isDockerFailure(docker, new IOException(answer(503, "")))).isFalse();
+    assertThat(JibImageWriter.isDockerFailure(docker, new IOException(answer(404, "")))).isFalse();
+    assertThat(JibImageWriter.isDockerFailure(docker, new SocketException("reset"))).isFalse();
+    assertThat(JibImageWriter.isDockerFailure(tar, new IOException("disk full"))).isFalse();
+  }
+
+  @Test
   void describesAnAnswerWithItsRequestWithoutTheQuery() {
     assertThat(RegistryRetry.describe(answer(503, errors("UNAVAILABLE", "service unavailable"))))
         .isEqualTo(
