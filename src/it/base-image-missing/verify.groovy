@@ -3,7 +3,8 @@ import dev.containerize.testing.InvokerBuildLog
 
 def second = InvokerBuildLog.of(logs, 'base-image-missing').lastRun()
 def error = second.error()
-assert error.contains(": The base image ${registry}/base/no-such-node:20 does not exist in its registry") : error
+assert error.contains(
+    ": The base image ${registry}/base/no-such-node:20 does not exist in its registry") : error
 assert error.contains('Check <from><image> (-Dcontainer.from.image).') : error
 // The user can fix it: MojoFailureException, not MojoExecutionException.
 assert second.text().contains('MAVEN/MojoFailureException') : second.text()

@@ -7,7 +7,8 @@ try {
   def proxy = faulty.address()
   def error = log.error()
   assert error.contains("The registry ${proxy} refused the push to ${proxy}/it/forbidden") : error
-  assert error.contains('(403 Forbidden: DENIED requested access to the resource is denied)') : error
+  assert error.contains(
+      '(403 Forbidden: DENIED requested access to the resource is denied)') : error
   assert error.contains('may not push to that repository') : error
   assert error.contains("<id>${proxy}</id>") && error.contains('docker login') : error
   assert log.text().contains('MAVEN/MojoFailureException') : 'not a configuration error'

@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper
 def faulty = context.faultyRegistry
 def log = InvokerBuildLog.of(logs, 'registry-unavailable').lastRun().text()
 assert faulty.count('.*', 'answered 503') == 3 : faulty.served()
-def retries = log.readLines().findAll { it.startsWith('[WARNING] Pushing ') && it.contains(' retry ') }
+def retries = log.readLines().findAll {
+  it.startsWith('[WARNING] Pushing ') && it.contains(' retry ')
+}
 assert !retries.isEmpty() && retries.size() <= 3 : log
-assert retries.every { it.contains('failed (503 Injected fault (UNAVAILABLE service unavailable) on ') }
+assert retries.every {
+  it.contains('failed (503 Injected fault (UNAVAILABLE service unavailable) on ')
+}
 assert retries.first().endsWith('retry 1 of 3 in 2 s.') : retries.first()
 assert log =~ /Built 127\.0\.0\.1:\d+\/it\/unavailable:1@sha256:[0-9a-f]{64}/
 

@@ -6,7 +6,8 @@ try {
   def second = InvokerBuildLog.of(logs, 'registry-unavailable').lastRun()
   def proxy = faulty.address()
   def error = second.error()
-  assert error.contains("The registry ${proxy} kept failing while building ${proxy}/it/unavailable:2") : error
+  assert error.contains(
+      "The registry ${proxy} kept failing while building ${proxy}/it/unavailable:2") : error
   assert error.contains('503 Injected fault (UNAVAILABLE service unavailable) on GET ') : error
   assert error.contains('still after 3 retries') : error
   assert error.contains('run the build again') : error
