@@ -15,6 +15,7 @@ import dev.containerize.image.NativePackages;
 import dev.containerize.image.NextServerLayout;
 import dev.containerize.image.NextStandaloneLayout;
 import dev.containerize.image.NodeAppLayout;
+import dev.containerize.image.StopOnSignal;
 import dev.containerize.jib.BuildResult;
 import dev.containerize.jib.ImageTarget;
 import dev.containerize.jib.JibImageWriter;
@@ -155,8 +156,9 @@ public final class ContainerBuild {
         ImagePlanner.plan(
             layout,
             request.container(),
-            project.nodeVersion().defaultBaseImage(),
+            project.nodeVersion(),
             labels(project, request.buildLabels()));
+    log.info(StopOnSignal.describe(plan.entrypoint(), project.nodeVersion().major()));
     checkNativePackages(plan);
     return plan;
   }
