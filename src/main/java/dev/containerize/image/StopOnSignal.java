@@ -1,5 +1,6 @@
 package dev.containerize.image;
 
+import dev.containerize.node.StartCommand;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,9 @@ public final class StopOnSignal {
    * that has {@code --import}; else the command as it is.
    */
   public static List<String> apply(List<String> command, int nodeMajor) {
-    if (!runsNode(command) || nodeMajor < FIRST_MAJOR || command.contains(MODULE_URL)) {
+    if (!StartCommand.runsNode(command)
+        || nodeMajor < FIRST_MAJOR
+        || command.contains(MODULE_URL)) {
       return List.copyOf(command);
     }
     List<String> withImport = new ArrayList<>(command);
@@ -63,7 +66,7 @@ public final class StopOnSignal {
       return "Signals: node stops on SIGTERM and SIGINT unless the app listens for them"
           + " (--import of a data: URL in the start command)";
     }
-    if (!runsNode(entrypoint)) {
+    if (!StartCommand.runsNode(entrypoint)) {
       return "Signals: the entrypoint does not start node, so it is left as configured; as PID 1,"
           + " its process must stop on SIGTERM by itself";
     }
@@ -73,15 +76,6 @@ public final class StopOnSignal {
         + " listens for it; use Node.js "
         + FIRST_MAJOR
         + " or later, or handle SIGTERM in the app";
-  }
-
-  /** Whether the command's program is {@code node}, by name or by path. */
-  static boolean runsNode(List<String> command) {
-    if (command.isEmpty()) {
-      return false;
-    }
-    String program = command.get(0);
-    return program.equals("node") || program.endsWith("/node");
   }
 
   static String percentEncoded(String text) {
