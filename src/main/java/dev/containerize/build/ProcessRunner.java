@@ -33,6 +33,9 @@ public final class ProcessRunner {
         .addShutdownHook(new Thread(ProcessRunner::stopAll, "container-maven-plugin children"));
   }
 
+  /** Whether the JVM is shutting down, so that a child that ends now was stopped, not failed. */
+  private static volatile boolean stopping;
+
   private final BuildLog log;
   private final Map<String, String> environment;
   private final Optional<RunningProcessRecord> record;
@@ -102,7 +105,12 @@ public final class ProcessRunner {
           tail.removeFirst();
         }
       }
-      return new Result(process.waitFor(), List.copyOf(head), List.copyOf(tail));
+      int exitCode = process.waitFor();
+      if (stopping) {
+        throw new EnvironmentException(
+            "Maven is stopping, so it stopped `" + String.join(" ", command) + "` in " + directory);
+      }
+      return new Result(exitCode, List.copyOf(head), List.copyOf(tail));
     } catch (IOException e) {
       throw new EnvironmentException("Lost the output of `" + String.join(" ", command) + "`", e);
     } catch (InterruptedException e) {
@@ -117,6 +125,7 @@ public final class ProcessRunner {
   }
 
   private static void stopAll() {
+    stopping = true;
     for (Process process : RUNNING) {
       RunningProcessRecord.stopTree(process.toHandle());
     }

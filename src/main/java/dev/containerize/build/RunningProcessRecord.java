@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -83,12 +85,16 @@ final class RunningProcessRecord {
     }
   }
 
-  /** Stops {@code process} and every process it started, and waits for it to end. */
+  /** Stops {@code process} and every process it started, and waits for all of them to end. */
   static void stopTree(ProcessHandle process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process);
+    tree.forEach(ProcessHandle::destroyForcibly);
+    CompletableFuture<?> ended =
+        CompletableFuture.allOf(
+            tree.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new));
     try {
-      process.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      ended.get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
