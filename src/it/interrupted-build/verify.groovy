@@ -23,7 +23,10 @@ Files.walk(source).withCloseable { paths ->
   }.each { p ->
     def to = copy.resolve(source.relativize(p).toString())
     if (Files.isDirectory(p)) { Files.createDirectories(to) }
-    else { Files.createDirectories(to.parent); Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES) }
+    else {
+      Files.createDirectories(to.parent)
+      Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES)
+    }
   }
 }
 
@@ -96,7 +99,8 @@ try {
   // 3. SIGINT (Ctrl-C) in the layer and push step, after a whole install and build.
   (maven, log) = startMaven(silentImage, [:])
   waitUntil('Jib to reach the registry', maven, log) { connections.size() > 0 }
-  assert log.text.contains('Install: npm ci') : 'an install stopped by SIGTERM was taken for up to date'
+  assert log.text.contains('Install: npm ci') :
+      'an install stopped by SIGTERM was taken for up to date'
   assert log.text =~ /Layer app: .* new/
   stop(maven, 'INT', log)
 

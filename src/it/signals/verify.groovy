@@ -10,7 +10,9 @@ def verbatim = "${registry}/it/signals:verbatim".toString()
 
 // The derived command imports the module right after node; the configured one that starts
 // /usr/bin/env is left as it is, and the log says so for each.
-def entrypoint = { ImageInspection.config(it).get('config').get('Entrypoint').collect { e -> e.asText() } }
+def entrypoint = { String ref ->
+  ImageInspection.config(ref).get('config').get('Entrypoint').collect { it.asText() }
+}
 assert entrypoint(derived) == ['node', '--import', StopOnSignal.MODULE_URL, 'server.js']
 assert entrypoint(verbatim) == ['/usr/bin/env', 'node', 'server.js']
 assert log.contains('Signals: node stops on SIGTERM and SIGINT unless the app listens for them')
@@ -19,10 +21,11 @@ assert log.contains('Signals: the entrypoint does not start node, so it is left 
 def grace = Duration.ofSeconds(2)
 def work = { Files.createTempDirectory(new File(basedir, 'target').toPath(), it) }
 
-/** Starts the image, waits until it answers, sends the signal; returns whether it stopped in 2 s. */
+/** Starts the image, waits for its answer, sends the signal: did it stop within 2 s? */
 def stopsWithin2s = { String image, String signal, Map env, Closure check ->
   def port = RuncContainer.freePort()
-  RuncContainer.start(image, work(signal.toLowerCase()), [PORT: port.toString()] + env).withCloseable { c ->
+  def dir = work(signal.toLowerCase())
+  RuncContainer.start(image, dir, [PORT: port.toString()] + env).withCloseable { c ->
     assert c.get(port, '/').startsWith('up for')
     c.signal(signal)
     def stopped = c.waitForExit(grace)

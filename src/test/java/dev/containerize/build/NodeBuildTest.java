@@ -29,17 +29,7 @@ class NodeBuildTest {
   @BeforeEach
   void writeProject() throws IOException {
     write("package.json", packageJson("\"build\": \"" + BUILD_SCRIPT + "\""));
-    write(
-        "package-lock.json",
-        """
-        {
-          "name": "tiny",
-          "version": "1.0.0",
-          "lockfileVersion": 3,
-          "requires": true,
-          "packages": { "": { "name": "tiny", "version": "1.0.0" } }
-        }
-        """);
+    writeLockfile("\"\": { \"name\": \"tiny\", \"version\": \"1.0.0\" }");
     write("server.js", "console.log('hi')");
   }
 
@@ -179,7 +169,8 @@ class NodeBuildTest {
   @Test
   void installThatFailsLeavesNeitherRecordNorState() throws IOException {
     withLocalDependency(
-        ", \"postinstall\": \"node -e \\\"process.exit(require('fs').existsSync('fail') ? 1 : 0)\\\"\"");
+        ", \"postinstall\": \"node -e \\\"process.exit(require('fs').existsSync('fail') ? 1 : 0)"
+            + "\\\"\"");
     build().run(project(), null);
     write("fail", "");
     String manifest = Files.readString(dir.resolve("package.json"));
@@ -241,21 +232,22 @@ class NodeBuildTest {
         "{\"name\": \"tiny\", \"version\": \"1.0.0\", \"scripts\": {\"start\": \"node server.js\""
             + moreScripts
             + "}, \"dependencies\": {\"local\": \"file:local\"}}");
+    writeLockfile(
+        """
+        "": { "name": "tiny", "version": "1.0.0", "dependencies": { "local": "file:local" } },
+        "local": { "version": "1.0.0" },
+        "node_modules/local": { "resolved": "local", "link": true }
+        """);
+  }
+
+  /** Writes an npm lockfile of the project {@code tiny} whose packages are {@code packages}. */
+  private void writeLockfile(String packages) throws IOException {
     write(
         "package-lock.json",
-        """
-        {
-          "name": "tiny",
-          "version": "1.0.0",
-          "lockfileVersion": 3,
-          "requires": true,
-          "packages": {
-            "": { "name": "tiny", "version": "1.0.0", "dependencies": { "local": "file:local" } },
-            "local": { "version": "1.0.0" },
-            "node_modules/local": { "resolved": "local", "link": true }
-          }
-        }
-        """);
+        "{\"name\": \"tiny\", \"version\": \"1.0.0\", \"lockfileVersion\": 3,"
+            + " \"requires\": true, \"packages\": {"
+            + packages
+            + "}}");
   }
 
   private NodeBuild build() {

@@ -53,7 +53,10 @@ class StopOnSignalTest {
         node(
             REPORT_EXIT
                 + KEEP_RUNNING
-                + "process.on('SIGTERM', () => { console.log('draining'); clearInterval(timer); });",
+                + "process.on('SIGTERM', () => {\n"
+                + "  console.log('draining');\n"
+                + "  clearInterval(timer);\n"
+                + "});",
             "TERM");
 
     assertThat(run.exitCode()).isZero();
