@@ -121,6 +121,9 @@ try {
   def digest = ImageInspection.manifestDigest(image)
   assert digest == ImageInspection.manifestDigest(reference) :
       'the build after the interrupted ones pushed another image than the untouched project'
+  def paths = ImageInspection.layers(image).flatten().collect { it.path() }
+  assert paths.contains('/app/node_modules/ms/index.js')
+  assert !paths.any { it.contains('.container-maven-plugin') } : 'the install record is in the image'
   def result = new ObjectMapper().readTree(copy.resolve('target/container-image.json').toFile())
   assert result.get('imageDigest').asText() == digest
   def port = RuncContainer.freePort()
