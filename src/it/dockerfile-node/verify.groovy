@@ -1,3 +1,4 @@
+import dev.containerize.image.StopOnSignal
 import dev.containerize.testing.DockerfileImages
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
@@ -27,7 +28,8 @@ DockerfileImages.buildAndPush(basedir.toPath(), "${registry}/base/node:20".toStr
 // elsewhere).
 DockerfileImages.assertSameConfig(jibImage, dockerImage)
 def jibConfig = ImageInspection.config(jibImage).get('config')
-assert jibConfig.get('Entrypoint').collect { it.asText() }.last() == 'server.js'
+assert jibConfig.get('Entrypoint').collect { it.asText() } ==
+    ['node', '--import', StopOnSignal.MODULE_URL, 'server.js']
 assert jibConfig.get('Labels').get('team').asText() == 'orders'
 DockerfileImages.assertSameAppFiles(jibImage, dockerImage)
 def jibFiles = DockerfileImages.appFiles(jibImage).keySet()

@@ -1,3 +1,4 @@
+import dev.containerize.image.StopOnSignal
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -14,7 +15,7 @@ assert warning?.contains("Add `output: 'standalone'` to the config object in nex
 def config = ImageInspection.config(image).get('config')
 def env = config.get('Env').collect { it.asText() }
 assert config.get('Entrypoint').collect { it.asText() } ==
-    ['node', 'node_modules/next/dist/bin/next', 'start']
+    ['node', '--import', StopOnSignal.MODULE_URL, 'node_modules/next/dist/bin/next', 'start']
 assert config.get('User').asText() == '1000:1000'
 ['NODE_ENV=production', 'PORT=3000', 'HOSTNAME=0.0.0.0', 'NEXT_TELEMETRY_DISABLED=1'].each {
   assert env.contains(it) : "$it missing from the image environment"

@@ -1,3 +1,4 @@
+import dev.containerize.image.StopOnSignal
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -14,7 +15,8 @@ assert log.contains('Build: npm run build:edited')
 // The image config: node server.js, non-root, Next.js's run-time environment and port.
 def config = ImageInspection.config(first).get('config')
 def env = config.get('Env').collect { it.asText() }
-assert config.get('Entrypoint').collect { it.asText() } == ['node', 'server.js']
+assert config.get('Entrypoint').collect { it.asText() } ==
+    ['node', '--import', StopOnSignal.MODULE_URL, 'server.js']
 assert config.get('User').asText() == '1000:1000'
 assert config.get('WorkingDir').asText() == '/app'
 ['NODE_ENV=production', 'PORT=3000', 'HOSTNAME=0.0.0.0', 'NEXT_TELEMETRY_DISABLED=1'].each {

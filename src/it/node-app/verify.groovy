@@ -1,3 +1,4 @@
+import dev.containerize.image.StopOnSignal
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.RuncContainer
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -23,7 +24,8 @@ assert ImageInspection.manifestDigest("${registry}/it/node-app:latest".toString(
 
 // The image config: exec-form node, non-root numeric user, production, the port.
 def config = ImageInspection.config(image.toString()).get('config')
-assert config.get('Entrypoint').collect { it.asText() } == ['node', 'server.js']
+assert config.get('Entrypoint').collect { it.asText() } ==
+    ['node', '--import', StopOnSignal.MODULE_URL, 'server.js']
 assert config.get('User').asText() == '1000:1000'
 assert config.get('WorkingDir').asText() == '/app'
 assert config.get('Env').collect { it.asText() }.contains('NODE_ENV=production')

@@ -1,3 +1,4 @@
+import dev.containerize.image.StopOnSignal
 import dev.containerize.testing.ImageInspection
 
 def log = new File(logs, 'reproducible/build.log').text
@@ -10,5 +11,6 @@ assert a == b : "two builds of the same sources gave different digests: $a and $
 
 def config = ImageInspection.config("${registry}/it/reproducible:copy-a".toString())
 assert config.get('created').asText().startsWith('1970-01-01T00:00:00')
-assert config.get('config').get('Entrypoint').collect { it.asText() } == ['node', 'lib/index.js']
+assert config.get('config').get('Entrypoint').collect { it.asText() } ==
+    ['node', '--import', StopOnSignal.MODULE_URL, 'lib/index.js']
 return true

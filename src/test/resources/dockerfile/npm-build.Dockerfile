@@ -44,4 +44,4 @@ LABEL org.opencontainers.image.title="shop" \
       team="shop"
 EXPOSE 8080
 USER 1000:1000
-ENTRYPOINT ["node", "server.js"]
+ENTRYPOINT ["node", "--import", "data:text/javascript,for(const[s,n]of[['SIGINT',2],['SIGTERM',15]]){const%20x=()=>process.exit(128+n),c=()=>process.listenerCount(s);process.on(s,x);process.on('newListener',(e,l)=>e==s&&l!=x&&queueMicrotask(()=>c()>1&&process.off(s,x)));process.on('removeListener',(e,l)=>e==s&&l!=x&&!c()&&process.on(s,x))}", "server.js"]

@@ -2,6 +2,7 @@ package dev.containerize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.containerize.build.AtomicFile;
 import dev.containerize.build.BuildState;
 import dev.containerize.build.NodeBuild;
 import dev.containerize.dockerfile.DockerfileRecipe;
@@ -15,6 +16,7 @@ import dev.containerize.image.NativePackages;
 import dev.containerize.image.NextServerLayout;
 import dev.containerize.image.NextStandaloneLayout;
 import dev.containerize.image.NodeAppLayout;
+import dev.containerize.image.StopOnSignal;
 import dev.containerize.jib.BuildResult;
 import dev.containerize.jib.ImageTarget;
 import dev.containerize.jib.JibImageWriter;
@@ -26,7 +28,6 @@ import dev.containerize.node.StartCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,15 +50,19 @@ public final class ContainerBuild {
     JibImageWriter.check(request.target(), request.container().baseImage());
     NodeProject project = read(request);
     log.info("Containerizing " + project.displayName() + " as " + request.target().image());
+    Path resultFile = request.buildDirectory().resolve("container-image.json");
+    deleteResult(resultFile);
     ProductionClosure closure = installAndBuild(request, project);
     ImagePlan plan = plan(request, project, closure);
-    new LayerReport(BuildState.load(stateDir(request).resolve("layers.properties")), log)
-        .report(plan);
+    LayerReport layers =
+        new LayerReport(BuildState.load(stateDir(request).resolve("layers.properties")), log);
+    layers.report(plan);
     log.info(describeTarget(request.target()));
     BuildResult result =
         new JibImageWriter(log, request.toolVersion())
             .write(plan, request.target(), request.registries());
-    writeResult(request.buildDirectory().resolve("container-image.json"), result);
+    layers.save();
+    writeResult(resultFile, result);
     log.info("Built " + result.image() + "@" + result.imageDigest());
     return result;
   }
@@ -172,8 +177,9 @@ public final class ContainerBuild {
         ImagePlanner.plan(
             layout,
             request.container(),
-            project.nodeVersion().defaultBaseImage(),
+            project.nodeVersion(),
             labels(project, request.buildLabels()));
+    log.info(StopOnSignal.describe(plan.entrypoint(), project.nodeVersion().major()));
     checkNativePackages(plan);
     return plan;
   }
@@ -258,12 +264,21 @@ public final class ContainerBuild {
     return request.buildDirectory().resolve("container");
   }
 
+  /**
+   * Deletes the result of an earlier build first, so that a build that fails or is stopped leaves
+   * no file that describes an image it did not build.
+   */
+  private static void deleteResult(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new EnvironmentException("Cannot delete " + file + ": " + e.getMessage(), e);
+    }
+  }
+
   private static void writeResult(Path file, BuildResult result) {
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), "container-image", ".tmp");
-      JSON.writeValue(temp.toFile(), result);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      AtomicFile.write(file, JSON.writeValueAsBytes(result));
     } catch (IOException e) {
       throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
     }

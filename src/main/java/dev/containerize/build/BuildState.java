@@ -1,13 +1,12 @@
 package dev.containerize.build;
 
-import dev.containerize.EnvironmentException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -47,6 +46,12 @@ public final class BuildState {
     save();
   }
 
+  /** Records every value of {@code entries} under its key and saves the state once. */
+  public void putAll(Map<String, String> entries) {
+    values.putAll(entries);
+    save();
+  }
+
   /** Forgets {@code key} and saves the state. */
   public void remove(String key) {
     values.remove(key);
@@ -54,23 +59,12 @@ public final class BuildState {
   }
 
   private void save() {
+    StringWriter out = new StringWriter();
     try {
-      Files.createDirectories(file.getParent());
-      Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-      try (Writer out = Files.newBufferedWriter(temp)) {
-        values.store(out, null);
-      }
-      move(temp);
+      values.store(out, null);
     } catch (IOException e) {
-      throw new EnvironmentException("Cannot write " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException("A StringWriter does not fail", e);
     }
-  }
-
-  private void move(Path temp) throws IOException {
-    try {
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    AtomicFile.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

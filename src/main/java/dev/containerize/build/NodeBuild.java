@@ -3,7 +3,6 @@ package dev.containerize.build;
 import dev.containerize.BuildLog;
 import dev.containerize.ProjectException;
 import dev.containerize.node.NodeProject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,11 @@ public final class NodeBuild {
    */
   public NodeBuild(BuildLog log, Path stateFile, Map<String, String> environment) {
     this.log = log;
-    this.runner = new ProcessRunner(log, withQuietDefaults(environment));
+    this.runner =
+        new ProcessRunner(
+            log,
+            withQuietDefaults(environment),
+            stateFile.resolveSibling("running-process.properties"));
     this.state = BuildState.load(stateFile);
   }
 
@@ -76,15 +79,14 @@ public final class NodeBuild {
     String key = installKey(project, lockfile);
     boolean changed = state.get(INSTALL_KEY).filter(key::equals).isEmpty();
     synchronized (INSTALL_LOCKS.computeIfAbsent(root, r -> new Object())) {
-      boolean present =
-          Files.isDirectory(root.resolve("node_modules")) || !project.hasDependencies();
-      if (present && !changed) {
+      boolean complete = !project.hasDependencies() || InstallRecord.in(root).says(key);
+      if (complete && !changed) {
         log.info("Install: up to date (package.json and " + lockfile.getFileName() + " unchanged)");
         INSTALLED.put(root, key);
-      } else if (present && key.equals(INSTALLED.get(root))) {
+      } else if (complete && key.equals(INSTALLED.get(root))) {
         log.info("Install: up to date (installed in " + root + " earlier in this build)");
       } else {
-        runInstall(project, lockfile);
+        runInstall(project, lockfile, key);
         INSTALLED.put(root, key);
         changed = true;
       }
@@ -114,15 +116,23 @@ public final class NodeBuild {
     return key.add(project.packageManager().name()).hex();
   }
 
-  private void runInstall(NodeProject project, Path lockfile) {
+  /**
+   * Runs the install with both records of it (this module's state and the install root's record)
+   * cleared until it succeeds, so that a build stopped in the middle leaves none that says "up to
+   * date".
+   */
+  private void runInstall(NodeProject project, Path lockfile, String key) {
     PackageManagerCommand manager = command(project);
     List<String> command = manager.with(project.release().frozenInstallArguments());
     log.info("Install: " + String.join(" ", command) + inFolder(project));
+    InstallRecord record = InstallRecord.in(project.installRoot());
     state.remove(INSTALL_KEY);
+    record.clear();
     ProcessRunner.Result result = runner.run(command, project.installRoot());
     if (!result.succeeded()) {
       throw InstallFailure.explain(project, lockfile, command, manager, result);
     }
+    record.write(key);
   }
 
   /** The version of the package manager release that installs and builds {@code project} here. */

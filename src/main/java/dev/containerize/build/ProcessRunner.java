@@ -13,19 +13,46 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Runs a child process in a folder, streaming its output to the build log line by line. */
+/**
+ * Runs a child process in a folder, streaming its output to the build log line by line. Its
+ * children never outlive the build: a JVM that stops on SIGTERM or SIGINT (Ctrl-C) stops them
+ * first, and one killed outright leaves a note for the next build to stop them.
+ */
 public final class ProcessRunner {
   private static final int TAIL_LINES = 15;
   private static final int HEAD_LINES = 15;
 
+  /** The children running now, in every build of this JVM, which a JVM shutdown stops. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ProcessRunner::stopAll, "container-maven-plugin children"));
+  }
+
+  /** Whether the JVM is shutting down, so that a child that ends now was stopped, not failed. */
+  private static volatile boolean stopping;
+
   private final BuildLog log;
   private final Map<String, String> environment;
+  private final Optional<RunningProcessRecord> record;
 
   /** Creates a runner whose children see the current environment plus {@code environment}. */
   public ProcessRunner(BuildLog log, Map<String, String> environment) {
+    this(log, environment, null);
+  }
+
+  /**
+   * Creates a runner that also keeps a note of its running child in {@code recordFile}, and first
+   * stops a child that a build killed outright left running there.
+   */
+  public ProcessRunner(BuildLog log, Map<String, String> environment, Path recordFile) {
     this.log = log;
     this.environment = environment;
+    this.record = Optional.ofNullable(recordFile).map(RunningProcessRecord::new);
   }
 
   /**
@@ -59,7 +86,10 @@ public final class ProcessRunner {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.redirectErrorStream(true);
     builder.environment().putAll(environment);
+    record.ifPresent(r -> r.stopLeftover(log));
     Process process = start(builder, command);
+    RUNNING.add(process);
+    record.ifPresent(r -> r.write(process.toHandle(), command, directory));
     List<String> head = new ArrayList<>();
     Deque<String> tail = new ArrayDeque<>();
     try (BufferedReader out =
@@ -76,7 +106,12 @@ public final class ProcessRunner {
           tail.removeFirst();
         }
       }
-      return new Result(process.waitFor(), List.copyOf(head), List.copyOf(tail));
+      int exitCode = process.waitFor();
+      if (stopping) {
+        throw new EnvironmentException(
+            "Maven is stopping, so it stopped `" + String.join(" ", command) + "` in " + directory);
+      }
+      return new Result(exitCode, List.copyOf(head), List.copyOf(tail));
     } catch (IOException e) {
       throw new EnvironmentException("Lost the output of `" + String.join(" ", command) + "`", e);
     } catch (InterruptedException e) {
@@ -85,6 +120,15 @@ public final class ProcessRunner {
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);
       process.destroyForcibly();
+      RUNNING.remove(process);
+      record.ifPresent(RunningProcessRecord::clear);
+    }
+  }
+
+  private static void stopAll() {
+    stopping = true;
+    for (Process process : RUNNING) {
+      RunningProcessRecord.stopTree(process.toHandle());
     }
   }
 

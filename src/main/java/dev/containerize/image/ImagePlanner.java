@@ -1,6 +1,7 @@
 package dev.containerize.image;
 
 import dev.containerize.ProjectException;
+import dev.containerize.node.NodeVersion;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -17,13 +18,14 @@ public final class ImagePlanner {
   /**
    * Plans the image of an app laid out by {@code layout}.
    *
-   * @param defaultBaseImage the base image to use when the settings name none
+   * @param nodeVersion the Node.js version of the image, which names the default base image and
+   *     tells whether its {@code node} can import the module that stops it on SIGTERM
    * @param projectLabels labels derived from the project ({@code org.opencontainers.image.*})
    */
   public static ImagePlan plan(
       AppLayout layout,
       ContainerSettings settings,
-      String defaultBaseImage,
+      NodeVersion nodeVersion,
       Map<String, String> projectLabels) {
     SortedMap<String, String> env = new TreeMap<>(layout.environment());
     env.putAll(settings.environment());
@@ -32,9 +34,11 @@ public final class ImagePlanner {
     SortedSet<Integer> ports = new TreeSet<>(layout.ports());
     settings.ports().forEach(p -> ports.add(parsePort(p)));
     return new ImagePlan(
-        orDefault(settings.baseImage(), defaultBaseImage),
+        orDefault(settings.baseImage(), nodeVersion.defaultBaseImage()),
         layout.layers(),
-        settings.entrypoint().isEmpty() ? layout.entrypoint() : List.copyOf(settings.entrypoint()),
+        StopOnSignal.apply(
+            settings.entrypoint().isEmpty() ? layout.entrypoint() : settings.entrypoint(),
+            nodeVersion.major()),
         List.copyOf(settings.arguments()),
         env,
         runtimeUser(settings),

@@ -5,12 +5,18 @@ import dev.containerize.build.BuildState;
 import dev.containerize.build.Fingerprint;
 import java.io.File;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** Logs one line per layer: what it holds, its size and whether it changed since the last build. */
+/**
+ * Logs one line per layer: what it holds, its size and whether it changed since the last build that
+ * completed, which is the only one whose fingerprints {@link #save} records.
+ */
 public final class LayerReport {
   private final BuildState state;
   private final BuildLog log;
+  private final Map<String, String> fingerprints = new TreeMap<>();
 
   /** Creates a report that remembers layer fingerprints in {@code state}. */
   public LayerReport(BuildState state, BuildLog log) {
@@ -19,8 +25,8 @@ public final class LayerReport {
   }
 
   /**
-   * Logs the layers of {@code plan} and records their fingerprints. A layer whose files were
-   * rewritten with the same content (as a rebuild does) still counts as unchanged.
+   * Logs the layers of {@code plan} and keeps their fingerprints for {@link #save}. A layer whose
+   * files were rewritten with the same content (as a rebuild does) still counts as unchanged.
    */
   public void report(ImagePlan plan) {
     for (ImageLayer layer : plan.layers()) {
@@ -45,12 +51,20 @@ public final class LayerReport {
     }
     Optional<String> previous = state.get(contentKey);
     String content = fingerprint(layer, true);
-    state.put(stampsKey, stamps);
-    state.put(contentKey, content);
+    fingerprints.put(stampsKey, stamps);
+    fingerprints.put(contentKey, content);
     if (previous.isEmpty()) {
       return "new";
     }
     return previous.get().equals(content) ? "unchanged (cached)" : "changed";
+  }
+
+  /**
+   * Records the fingerprints of the reported layers, once the image is built: a build stopped
+   * before then leaves the record of the last complete one, so the next build compares with it.
+   */
+  public void save() {
+    state.putAll(fingerprints);
   }
 
   /** A digest of the layer's entries with each file's size and time, or its content. */

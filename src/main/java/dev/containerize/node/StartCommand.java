@@ -168,8 +168,23 @@ public record StartCommand(List<String> command, Map<String, String> environment
     return words;
   }
 
-  /** The file the command runs, the first argument after node's own flags, if any. */
+  /** Whether {@code command}'s program is {@code node}, by name or by path. */
+  public static boolean runsNode(List<String> command) {
+    if (command.isEmpty()) {
+      return false;
+    }
+    String program = command.get(0);
+    return program.equals("node") || program.endsWith("/node");
+  }
+
+  /**
+   * The file the command runs, the first argument after node's own flags, if any; none when a
+   * configured command runs another program first (such as {@code /usr/bin/env node app.js}).
+   */
   public Optional<String> entryFile() {
+    if (!runsNode(command)) {
+      return Optional.empty();
+    }
     for (int i = 1; i < command.size(); i++) {
       String word = command.get(i);
       if (!word.startsWith("-")) {

@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,17 +29,7 @@ class NodeBuildTest {
   @BeforeEach
   void writeProject() throws IOException {
     write("package.json", packageJson("\"build\": \"" + BUILD_SCRIPT + "\""));
-    write(
-        "package-lock.json",
-        """
-        {
-          "name": "tiny",
-          "version": "1.0.0",
-          "lockfileVersion": 3,
-          "requires": true,
-          "packages": { "": { "name": "tiny", "version": "1.0.0" } }
-        }
-        """);
+    writeLockfile("\"\": { \"name\": \"tiny\", \"version\": \"1.0.0\" }");
     write("server.js", "console.log('hi')");
   }
 
@@ -154,6 +146,109 @@ class NodeBuildTest {
     assertThat(build().packageManagerVersion(project()))
         .hasValueSatisfying(version -> assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*"));
     assertThat(log.infos()).anyMatch(line -> line.startsWith("Package manager: npm"));
+  }
+
+  @Test
+  void installWhoseRecordIsGoneRunsAgainAlthoughThisModulesStateSaysUpToDate() throws IOException {
+    withLocalDependency("");
+    build().run(project(), null);
+    Path record = dir.resolve("node_modules").resolve(InstallRecord.FILE_NAME);
+    assertThat(record).isRegularFile();
+    build().run(project(), null);
+    assertThat(log.infos())
+        .contains("Install: up to date (package.json and package-lock.json unchanged)");
+    log.clear();
+    // What another module of the workspace leaves when its install of this root is stopped.
+    Files.delete(record);
+
+    build().run(project(), null);
+
+    assertThat(log.infos()).contains("Install: npm ci");
+    assertThat(record).isRegularFile();
+  }
+
+  @Test
+  void installThatFailsLeavesNeitherRecordNorState() throws IOException {
+    withLocalDependency(
+        ", \"postinstall\": \"node -e \\\"process.exit(require('fs').existsSync('fail') ? 1 : 0)"
+            + "\\\"\"");
+    build().run(project(), null);
+    write("fail", "");
+    String manifest = Files.readString(dir.resolve("package.json"));
+    write("package.json", manifest.replace("\"scripts\"", "\"description\": \"x\", \"scripts\""));
+
+    assertThatThrownBy(() -> build().run(project(), null)).isInstanceOf(ProjectException.class);
+
+    assertThat(dir.resolve("node_modules/local")).exists();
+    assertThat(dir.resolve("node_modules").resolve(InstallRecord.FILE_NAME)).doesNotExist();
+    assertThat(Files.readString(dir.resolve("target/container/build.properties")))
+        .doesNotContain("install=");
+  }
+
+  @Test
+  void processThatAKilledBuildLeftRunningIsStoppedBeforeTheNextOne() throws Exception {
+    Process leftover = new ProcessBuilder("sleep", "60").start();
+    try {
+      new RunningProcessRecord(dir.resolve("target/container/running-process.properties"))
+          .write(leftover.toHandle(), List.of("npm", "ci"), dir);
+
+      build().run(project(), null);
+
+      assertThat(leftover.waitFor(5, TimeUnit.SECONDS)).as("the leftover was stopped").isTrue();
+      assertThat(log.lines())
+          .contains(
+              "WARN Stopping `npm ci` (process "
+                  + leftover.pid()
+                  + "), which a build stopped earlier left running in "
+                  + dir);
+      assertThat(dir.resolve("target/container/running-process.properties")).doesNotExist();
+    } finally {
+      leftover.destroyForcibly();
+    }
+  }
+
+  @Test
+  void processIdTheSystemGaveToAnotherProcessIsLeftAlone() throws Exception {
+    Process other = new ProcessBuilder("sleep", "60").start();
+    try {
+      Path note = dir.resolve("target/container/running-process.properties");
+      new RunningProcessRecord(note).write(other.toHandle(), List.of("npm", "ci"), dir);
+      Files.writeString(note, Files.readString(note).replaceFirst("start=\\d{4}", "start=1999"));
+
+      build().run(project(), null);
+
+      assertThat(other.isAlive()).isTrue();
+      assertThat(log.lines()).noneMatch(line -> line.startsWith("WARN"));
+    } finally {
+      other.destroyForcibly();
+    }
+  }
+
+  /** Makes the project depend on a package in its own folder, which npm installs offline. */
+  private void withLocalDependency(String moreScripts) throws IOException {
+    Files.createDirectories(dir.resolve("local"));
+    write("local/package.json", "{\"name\": \"local\", \"version\": \"1.0.0\"}");
+    write(
+        "package.json",
+        "{\"name\": \"tiny\", \"version\": \"1.0.0\", \"scripts\": {\"start\": \"node server.js\""
+            + moreScripts
+            + "}, \"dependencies\": {\"local\": \"file:local\"}}");
+    writeLockfile(
+        """
+        "": { "name": "tiny", "version": "1.0.0", "dependencies": { "local": "file:local" } },
+        "local": { "version": "1.0.0" },
+        "node_modules/local": { "resolved": "local", "link": true }
+        """);
+  }
+
+  /** Writes an npm lockfile of the project {@code tiny} whose packages are {@code packages}. */
+  private void writeLockfile(String packages) throws IOException {
+    write(
+        "package-lock.json",
+        "{\"name\": \"tiny\", \"version\": \"1.0.0\", \"lockfileVersion\": 3,"
+            + " \"requires\": true, \"packages\": {"
+            + packages
+            + "}}");
   }
 
   private NodeBuild build() {

@@ -10,7 +10,9 @@ import dev.containerize.image.ImageLayer;
 import dev.containerize.image.ImagePlan;
 import dev.containerize.image.ImagePlanner;
 import dev.containerize.image.NodeAppLayout;
+import dev.containerize.image.StopOnSignal;
 import dev.containerize.node.NodeProject;
+import dev.containerize.node.NodeVersion;
 import dev.containerize.node.StartCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -99,7 +101,10 @@ class DockerfileRendererTest {
 
     assertThat(dockerfile)
         .contains("ENV GREETING=\"costs \\$5 \\\\ \\\"cheap\\\"\" \\\n    NODE_ENV=\"production\"")
-        .contains("ENTRYPOINT [\"node\", \"--max-old-space-size=256\", \"server.js\"]")
+        .contains(
+            "ENTRYPOINT [\"node\", \"--import\", \""
+                + StopOnSignal.MODULE_URL
+                + "\", \"--max-old-space-size=256\", \"server.js\"]")
         .contains("CMD [\"--name\", \"a \\\"b\\\"\"]")
         .contains("USER 65532")
         .contains("WORKDIR /srv/app\nCOPY --from=production-dependencies /srv/app/node_modules");
@@ -177,7 +182,7 @@ class DockerfileRendererTest {
     return ImagePlanner.plan(
         NodeAppLayout.of(project, start, workdir),
         settings,
-        "node:20-slim",
+        new NodeVersion(20, "engines.node"),
         Map.of("org.opencontainers.image.title", "shop"));
   }
 

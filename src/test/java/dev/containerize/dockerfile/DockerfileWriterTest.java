@@ -11,6 +11,7 @@ import dev.containerize.image.ImagePlan;
 import dev.containerize.image.ImagePlanner;
 import dev.containerize.image.NodeAppLayout;
 import dev.containerize.node.NodeProject;
+import dev.containerize.node.NodeVersion;
 import dev.containerize.node.StartCommand;
 import dev.containerize.testing.RecordingLog;
 import java.io.IOException;
@@ -145,7 +146,7 @@ class DockerfileWriterTest {
         ImagePlanner.plan(
             NodeAppLayout.of(project, StartCommand.derive(project.packageJson(), dir), "/app"),
             settings,
-            "node:20-slim",
+            new NodeVersion(20, "engines.node"),
             Map.of());
     new DockerfileWriter(log).write(plan, DockerfileRecipe.of(project, null), target);
   }

@@ -11,6 +11,7 @@ import dev.containerize.image.NextServerLayout;
 import dev.containerize.image.NextStandaloneLayout;
 import dev.containerize.node.NextJsProject;
 import dev.containerize.node.NodeProject;
+import dev.containerize.node.NodeVersion;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -97,7 +98,7 @@ class NextDockerfileTest {
         ImagePlanner.plan(
             layout,
             ContainerSettings.defaults(),
-            "node:20-slim",
+            new NodeVersion(20, "engines.node"),
             Map.of("org.opencontainers.image.title", "web"));
     return DockerfileRenderer.render(plan, recipe, "web:1", null);
   }

@@ -8,6 +8,7 @@ import dev.containerize.image.ImagePlan;
 import dev.containerize.image.ImagePlanner;
 import dev.containerize.image.NodeAppLayout;
 import dev.containerize.node.NodeProject;
+import dev.containerize.node.NodeVersion;
 import dev.containerize.node.StartCommand;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +97,7 @@ class PackageManagerDockerfileTest {
         ImagePlanner.plan(
             NodeAppLayout.of(project, StartCommand.derive(project.packageJson(), dir), workdir),
             settings,
-            "node:20-slim",
+            new NodeVersion(20, "engines.node"),
             Map.of("org.opencontainers.image.title", "shop"));
     DockerfileRecipe recipe = DockerfileRecipe.of(project, null, Map.of(), Optional::empty);
     return DockerfileRenderer.render(plan, recipe, "shop:1.2.0", null);

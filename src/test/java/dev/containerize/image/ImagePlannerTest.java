@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.containerize.ProjectException;
+import dev.containerize.node.NodeVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,8 @@ class ImagePlannerTest {
     assertThat(plan.baseImage()).isEqualTo("node:20-slim");
     assertThat(plan.user()).isEqualTo("1000:1000");
     assertThat(plan.workingDirectory()).isEqualTo("/app");
-    assertThat(plan.entrypoint()).containsExactly("node", "server.js");
+    assertThat(plan.entrypoint())
+        .containsExactly("node", "--import", StopOnSignal.MODULE_URL, "server.js");
     assertThat(plan.arguments()).isEmpty();
     assertThat(plan.environment())
         .containsExactly(Map.entry("LOG_LEVEL", "info"), Map.entry("NODE_ENV", "production"));
@@ -77,7 +79,9 @@ class ImagePlannerTest {
     ImagePlan plan = plan(settings);
 
     assertThat(plan.baseImage()).isEqualTo("registry.example.com/base/node:22");
-    assertThat(plan.entrypoint()).containsExactly("node", "--enable-source-maps", "main.js");
+    assertThat(plan.entrypoint())
+        .containsExactly(
+            "node", "--import", StopOnSignal.MODULE_URL, "--enable-source-maps", "main.js");
     assertThat(plan.arguments()).containsExactly("--port", "8080");
     assertThat(plan.environment())
         .containsExactly(
@@ -91,6 +95,58 @@ class ImagePlannerTest {
             Map.entry("org.opencontainers.image.title", "storefront"), Map.entry("team", "web"));
     assertThat(plan.creationTime()).isEqualTo(Instant.parse("2026-01-02T03:04:05Z"));
     assertThat(ImagePlanner.workingDirectory(settings)).isEqualTo("/srv/app");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {20, 22, 24})
+  void derivedStartCommandImportsTheSignalModuleRightAfterNode(int major) {
+    ImagePlan plan = plan(ContainerSettings.defaults(), major);
+
+    assertThat(plan.entrypoint())
+        .containsExactly("node", "--import", StopOnSignal.MODULE_URL, "server.js");
+  }
+
+  @Test
+  void configuredNodeEntrypointByPathGetsTheSignalModuleAndKeepsItsArguments() {
+    ContainerSettings settings =
+        withEntrypoint(List.of("/usr/local/bin/node", "--import", "./otel.mjs", "dist/main.js"));
+
+    ImagePlan plan = plan(settings, 22);
+
+    assertThat(plan.entrypoint())
+        .containsExactly(
+            "/usr/local/bin/node",
+            "--import",
+            StopOnSignal.MODULE_URL,
+            "--import",
+            "./otel.mjs",
+            "dist/main.js");
+  }
+
+  @Test
+  void configuredEntrypointThatIsNotNodeIsLeftAsItIs() {
+    List<String> tini = List.of("/sbin/tini", "--", "node", "server.js");
+
+    assertThat(plan(withEntrypoint(tini), 20).entrypoint()).isEqualTo(tini);
+    assertThat(StopOnSignal.describe(tini, 20)).contains("does not start node", "left as");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {16, 18})
+  void nodeWithoutImportInEveryReleaseKeepsTheStartCommandAndSaysWhy(int major) {
+    ImagePlan plan = plan(ContainerSettings.defaults(), major);
+
+    assertThat(plan.entrypoint()).containsExactly("node", "server.js");
+    assertThat(StopOnSignal.describe(plan.entrypoint(), major))
+        .contains("Node.js " + major, "--import", "ignores SIGTERM", "Node.js 20 or later");
+  }
+
+  @Test
+  void signalModuleIsImportedOnceWhenTheConfiguredEntrypointAlreadyHasIt() {
+    List<String> command = List.of("node", "--import", StopOnSignal.MODULE_URL, "server.js");
+
+    assertThat(plan(withEntrypoint(command), 20).entrypoint()).isEqualTo(command);
+    assertThat(StopOnSignal.describe(command, 20)).contains("stops on SIGTERM and SIGINT");
   }
 
   @ParameterizedTest
@@ -187,8 +243,20 @@ class ImagePlannerTest {
         null, List.of(), List.of(), Map.of(), ports, null, null, Map.of(), null);
   }
 
+  private static ContainerSettings withEntrypoint(List<String> entrypoint) {
+    return new ContainerSettings(
+        null, entrypoint, List.of(), Map.of(), List.of(), null, null, Map.of(), null);
+  }
+
   private static ImagePlan plan(ContainerSettings settings) {
+    return plan(settings, 20);
+  }
+
+  private static ImagePlan plan(ContainerSettings settings, int major) {
     return ImagePlanner.plan(
-        LAYOUT, settings, "node:20-slim", Map.of("org.opencontainers.image.title", "shop"));
+        LAYOUT,
+        settings,
+        new NodeVersion(major, "engines.node"),
+        Map.of("org.opencontainers.image.title", "shop"));
   }
 }

@@ -42,7 +42,23 @@ class LayerReportTest {
     assertThat(report(file)).matches("Layer app: +1 files +2\\.5 kB  new");
   }
 
+  @Test
+  void aBuildStoppedBeforeTheImageWasBuiltRecordsNothing() throws IOException {
+    Path file = Files.writeString(dir.resolve("server.js"), "one");
+    assertThat(report(file)).endsWith("new");
+    Files.writeString(file, "three");
+
+    assertThat(report(file, false)).endsWith("changed");
+    assertThat(report(file)).as("compared with the last build that completed").endsWith("changed");
+    assertThat(report(file)).endsWith("unchanged (cached)");
+  }
+
   private String report(Path file) {
+    return report(file, true);
+  }
+
+  /** Reports a plan of one layer holding {@code file}, then saves when the build {@code ends}. */
+  private String report(Path file, boolean ends) {
     log.clear();
     ImageLayer layer =
         new ImageLayer("app", List.of(ImageFile.file(file, "/app/server.js", false)));
@@ -58,7 +74,12 @@ class LayerReportTest {
             new TreeSet<>(),
             new TreeMap<>(),
             Instant.EPOCH);
-    new LayerReport(BuildState.load(dir.resolve("state/layers.properties")), log).report(plan);
+    LayerReport report =
+        new LayerReport(BuildState.load(dir.resolve("state/layers.properties")), log);
+    report.report(plan);
+    if (ends) {
+      report.save();
+    }
     return log.infos().get(0);
   }
 }

@@ -7,6 +7,7 @@ import dev.containerize.image.ImagePlan;
 import dev.containerize.image.ImagePlanner;
 import dev.containerize.image.NodeAppLayout;
 import dev.containerize.node.NodeProject;
+import dev.containerize.node.NodeVersion;
 import dev.containerize.node.StartCommand;
 import dev.containerize.testing.RecordingLog;
 import java.io.IOException;
@@ -92,8 +93,9 @@ class JibImageWriterTest {
     ImagePlan plan =
         ImagePlanner.plan(
             NodeAppLayout.of(node, start, "/app"),
-            ContainerSettings.defaults(),
-            "scratch",
+            new ContainerSettings(
+                "scratch", List.of(), List.of(), Map.of(), List.of(), null, null, Map.of(), null),
+            new NodeVersion(20, "engines.node"),
             Map.of("org.opencontainers.image.title", "tiny"));
     ImageTarget target =
         new ImageTarget(

@@ -8,6 +8,7 @@ import dev.containerize.ProjectException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,17 @@ class StartCommandTest {
         derive("{\"scripts\": {\"start\": \"node -r ./tracing.js --import tsx/esm main.js\"}}");
 
     assertThat(start.entryFile()).contains("main.js");
+  }
+
+  @Test
+  void configuredCommandThatRunsAnotherProgramFirstNamesNoEntryFile() {
+    StartCommand env =
+        new StartCommand(List.of("/usr/bin/env", "node", "app.js"), Map.of(), "configured");
+    StartCommand byPath =
+        new StartCommand(List.of("/usr/local/bin/node", "app.js"), Map.of(), "configured");
+
+    assertThat(env.entryFile()).isEmpty();
+    assertThat(byPath.entryFile()).contains("app.js");
   }
 
   @Test
