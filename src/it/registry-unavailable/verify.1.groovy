@@ -1,3 +1,4 @@
+import dev.containerize.image.StopOnSignal
 import dev.containerize.testing.ImageInspection
 import dev.containerize.testing.InvokerBuildLog
 import com.fasterxml.jackson.databind.ObjectMapper
@@ -21,6 +22,6 @@ def result = new ObjectMapper().readTree(new File(basedir, 'target/container-ima
 def image = "${registry}/it/unavailable:1".toString()
 assert ImageInspection.manifestDigest(image) == result.get('imageDigest').asText()
 assert ImageInspection.config(image).get('config').get('Entrypoint').collect { it.asText() } ==
-    ['node', 'lib/main.js']
+    ['node', '--import', StopOnSignal.MODULE_URL, 'lib/main.js']
 assert ImageInspection.readString(image, '/app/lib/main.js').contains('down for a while')
 return true
