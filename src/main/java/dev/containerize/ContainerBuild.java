@@ -55,7 +55,10 @@ public final class ContainerBuild {
     ProductionClosure closure = installAndBuild(request, project);
     ImagePlan plan = plan(request, project, closure);
     LayerReport layers =
-        new LayerReport(BuildState.load(stateDir(request).resolve("layers.properties")), log);
+        new LayerReport(
+            BuildState.load(stateDir(request).resolve("layers.properties")),
+            stateDir(request).resolve("source-times"),
+            log);
     layers.report(plan);
     log.info(describeTarget(request.target()));
     BuildResult result =

@@ -4,6 +4,9 @@ import dev.containerize.BuildLog;
 import dev.containerize.build.BuildState;
 import dev.containerize.build.Fingerprint;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +18,18 @@ import java.util.TreeMap;
  */
 public final class LayerReport {
   private final BuildState state;
+  private final SourceTimes times;
   private final BuildLog log;
   private final Map<String, String> fingerprints = new TreeMap<>();
+  private final List<ImageLayer> stamped = new ArrayList<>();
 
-  /** Creates a report that remembers layer fingerprints in {@code state}. */
-  public LayerReport(BuildState state, BuildLog log) {
+  /**
+   * Creates a report that remembers layer fingerprints in {@code state} and the times of the
+   * layers' source files in {@code timesFolder}.
+   */
+  public LayerReport(BuildState state, Path timesFolder, BuildLog log) {
     this.state = state;
+    this.times = new SourceTimes(timesFolder);
     this.log = log;
   }
 
@@ -51,8 +60,12 @@ public final class LayerReport {
     }
     Optional<String> previous = state.get(contentKey);
     String content = fingerprint(layer, true);
-    fingerprints.put(stampsKey, stamps);
     fingerprints.put(contentKey, content);
+    if (previous.filter(content::equals).isPresent() && times.restore(layer)) {
+      return "unchanged (cached)";
+    }
+    fingerprints.put(stampsKey, stamps);
+    stamped.add(layer);
     if (previous.isEmpty()) {
       return "new";
     }
@@ -64,6 +77,7 @@ public final class LayerReport {
    * before then leaves the record of the last complete one, so the next build compares with it.
    */
   public void save() {
+    stamped.forEach(times::record);
     state.putAll(fingerprints);
   }
 

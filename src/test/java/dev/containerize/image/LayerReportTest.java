@@ -36,6 +36,27 @@ class LayerReportTest {
   }
 
   @Test
+  void aFileRewrittenWithTheSameContentGetsItsTimeBackSoThatJibsCacheStillMatches()
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("server.js"), "console.log(1)");
+    FileTime built = FileTime.from(Instant.parse("2026-01-02T03:04:05.123456789Z"));
+    Files.setLastModifiedTime(file, built);
+    report(file);
+
+    Files.writeString(file, "console.log(1)");
+    assertThat(Files.getLastModifiedTime(file)).isNotEqualTo(built);
+    assertThat(report(file)).endsWith("unchanged (cached)");
+    assertThat(Files.getLastModifiedTime(file)).isEqualTo(built);
+
+    Files.writeString(file, "console.log(2)");
+    FileTime edited = Files.getLastModifiedTime(file);
+    assertThat(report(file)).endsWith("changed");
+    assertThat(Files.getLastModifiedTime(file))
+        .as("an edited file keeps its time")
+        .isEqualTo(edited);
+  }
+
+  @Test
   void theLineNamesTheLayerItsFileCountAndSize() throws IOException {
     Path file = Files.writeString(dir.resolve("server.js"), "x".repeat(2500));
 
@@ -75,7 +96,10 @@ class LayerReportTest {
             new TreeMap<>(),
             Instant.EPOCH);
     LayerReport report =
-        new LayerReport(BuildState.load(dir.resolve("state/layers.properties")), log);
+        new LayerReport(
+            BuildState.load(dir.resolve("state/layers.properties")),
+            dir.resolve("state/times"),
+            log);
     report.report(plan);
     if (ends) {
       report.save();
