@@ -75,6 +75,7 @@ public final class ContainerBuild {
    * {@code .dockerignore} to {@code target} instead of building it.
    */
   public void writeDockerfile(ContainerRequest request, DockerfileTarget target) {
+    JibImageWriter.check(request.target(), request.container().baseImage());
     NodeProject project = read(request);
     log.info("Writing the Dockerfile of " + project.displayName() + " to " + target.dockerfile());
     DockerfileWriter.checkOwnDockerfile(target);

@@ -3,6 +3,7 @@ package dev.containerize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.containerize.dockerfile.DockerfileTarget;
 import dev.containerize.image.ContainerSettings;
 import dev.containerize.jib.ImageTarget;
 import dev.containerize.jib.JibImageWriter;
@@ -70,6 +71,21 @@ class ContainerBuildCheckTest {
         .isInstanceOf(ProjectException.class)
         .hasMessageContaining("the start script \"nodemon server.js\" is not a plain");
     assertNothingWritten();
+  }
+
+  @Test
+  void invalidBaseImageStopsTheDockerfileBeforeTheInstall() {
+    ContainerSettings settings =
+        new ContainerSettings(
+            "Node:20", List.of(), List.of(), Map.of(), List.of(), null, null, Map.of(), null);
+    DockerfileTarget target = new DockerfileTarget(dir.resolve("Dockerfile"), dir, false, IMAGE);
+
+    assertThatThrownBy(
+            () -> new ContainerBuild(log).writeDockerfile(request(IMAGE, settings, null), target))
+        .isInstanceOf(ProjectException.class)
+        .hasMessageStartingWith("<from><image> (-Dcontainer.from.image) is \"Node:20\"");
+    assertNothingWritten();
+    assertThat(dir.resolve("Dockerfile")).doesNotExist();
   }
 
   private void assertNothingWritten() {
