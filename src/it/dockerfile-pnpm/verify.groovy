@@ -1,7 +1,5 @@
 import dev.containerize.testing.DockerfileImages
 import dev.containerize.testing.ImageInspection
-import dev.containerize.testing.RuncContainer
-import java.nio.file.Files
 
 def jibImage = "${registry}/it/dockerfile-pnpm:jib".toString()
 def dockerImage = "${registry}/it/dockerfile-pnpm:buildah".toString()
@@ -43,17 +41,6 @@ assert !layers.any { it.path().endsWith('/.npmrc') } : 'the .npmrc is in a layer
 
 // Both images answer alike, as uid 1000, in production, with debug's dependency and without the
 // devDependency.
-[jibImage, dockerImage].each { image ->
-  def port = RuncContainer.freePort()
-  def work = Files.createTempDirectory(new File(basedir, 'target').toPath(), 'runc')
-  RuncContainer.start(image, work, [PORT: port.toString()]).withCloseable { c ->
-    assert c.get(port, '/').contains('hello from it-dockerfile-pnpm 1.0.0')
-    def runtime = new groovy.json.JsonSlurper().parseText(c.get(port, '/runtime'))
-    assert runtime.uid == 1000
-    assert runtime.nodeEnv == 'production'
-    assert runtime.transitivePresent
-    assert !runtime.devDependencyPresent
-    assert !runtime.canWriteOwnFiles
-  }
-}
+DockerfileImages.assertServeAlike(basedir.toPath(), [jibImage, dockerImage],
+                                  'hello from it-dockerfile-pnpm 1.0.0')
 return true

@@ -2,6 +2,7 @@ package dev.containerize.image;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.containerize.EnvironmentException;
 import dev.containerize.build.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,7 +91,8 @@ final class SourceTimes {
     try {
       return Files.getLastModifiedTime(source).to(TimeUnit.NANOSECONDS);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the time of " + source, e);
+      throw new EnvironmentException(
+          "Cannot read the time of " + source + ": " + e.getMessage(), e);
     }
   }
 }

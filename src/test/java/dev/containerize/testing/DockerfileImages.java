@@ -1,6 +1,9 @@
 package dev.containerize.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.TreeSet;
  * the same project, for the integration tests of {@code container:generate-dockerfile}.
  */
 public final class DockerfileImages {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> SAME_CONFIG =
       List.of("Entrypoint", "Cmd", "User", "WorkingDir", "ExposedPorts");
 
@@ -87,6 +91,34 @@ public final class DockerfileImages {
     if (!onlyDocker.isEmpty() || !onlyJib.isEmpty()) {
       throw new AssertionError(
           "only in the Dockerfile image: " + onlyDocker + "; only in the Jib image: " + onlyJib);
+    }
+  }
+
+  /**
+   * Runs each of {@code images} with runc and checks that it answers {@code greeting} on {@code /}
+   * and reports on {@code /runtime} that it runs as uid 1000 in production, with the transitive
+   * dependency, without the devDependency and without write access to its own files.
+   */
+  public static void assertServeAlike(Path basedir, List<String> images, String greeting)
+      throws IOException {
+    for (String image : images) {
+      int port = RuncContainer.freePort();
+      Path work = Files.createTempDirectory(basedir.resolve("target"), "runc");
+      try (RuncContainer c = RuncContainer.start(image, work, Map.of("PORT", "" + port))) {
+        checkAnswer(image, c.get(port, "/").contains(greeting), "does not answer " + greeting);
+        JsonNode runtime = JSON.readTree(c.get(port, "/runtime"));
+        checkAnswer(image, runtime.get("uid").asInt() == 1000, "does not run as uid 1000");
+        checkAnswer(image, "production".equals(runtime.get("nodeEnv").asText()), "NODE_ENV");
+        checkAnswer(image, runtime.get("transitivePresent").asBoolean(), "lacks a dependency");
+        checkAnswer(image, !runtime.get("devDependencyPresent").asBoolean(), "has a devDependency");
+        checkAnswer(image, !runtime.get("canWriteOwnFiles").asBoolean(), "can write its files");
+      }
+    }
+  }
+
+  private static void checkAnswer(String image, boolean holds, String problem) {
+    if (!holds) {
+      throw new AssertionError(image + " " + problem);
     }
   }
 
